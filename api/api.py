@@ -1,0 +1,87 @@
+"""JSON API, version 1. OpenAPI document at /api/v1/openapi.json, docs at /api/v1/docs."""
+
+from typing import Literal
+
+from django.db.models import Count
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from questionbank.bank import question_data
+from questionbank.models import Competency, Question, Role
+from questionbank.selectors import QuestionFilter, question_detail, question_list
+
+from .schemas import CompetencyOut, ErrorOut, QuestionOut, QuestionSummaryOut, RoleOut
+
+api = NinjaAPI(
+    title="CarePrep API",
+    version="1",
+    description="Question bank and answer coach for patient-engagement interviews.",
+    urls_namespace="api-v1",
+)
+
+
+class QuestionQuery(Schema):
+    role: str = ""
+    type: Literal["", "situational", "behavioural", "technical", "motivation"] = ""
+    competency: str = ""
+    level: Literal["", "entry", "experienced", "lead"] = ""
+    q: str = ""
+
+
+def _summary(question: Question) -> dict:
+    return {
+        "id": question.slug,
+        "text": question.text,
+        "type": question.type,
+        "competency": question.competency.slug,
+        "roles": [r.slug for r in question.roles.all()],
+        "levels": [lv.slug for lv in question.levels.all()],
+        "url": question.get_absolute_url(),
+    }
+
+
+@api.get("/roles", response=list[RoleOut], tags=["bank"])
+def roles(request: HttpRequest) -> list[dict]:
+    """Every role with what it looks like at each level."""
+    return [
+        {
+            "slug": r.slug,
+            "name": r.name,
+            "summary": r.summary,
+            "levels": r.level_notes,
+            "question_count": r.n,
+        }
+        for r in Role.objects.annotate(n=Count("questions"))
+    ]
+
+
+@api.get("/competencies", response=list[CompetencyOut], tags=["bank"])
+def competencies(request: HttpRequest) -> list[dict]:
+    """Every competency with its definition and rating anchors 1, 3 and 5."""
+    return [
+        {
+            "slug": c.slug,
+            "name": c.name,
+            "definition": c.definition,
+            "anchors": {"1": c.anchor_1, "3": c.anchor_3, "5": c.anchor_5},
+        }
+        for c in Competency.objects.all()
+    ]
+
+
+@api.get("/questions", response=list[QuestionSummaryOut], tags=["bank"])
+@paginate(LimitOffsetPagination)
+def questions(request: HttpRequest, filters: Query[QuestionQuery]) -> list[dict]:
+    """Questions matching every filter given; `q` searches the text and talking points."""
+    found = question_list(QuestionFilter(**filters.dict()))
+    return [_summary(q) for q in found]
+
+
+@api.get("/questions/{question_id}", response={200: QuestionOut, 404: ErrorOut}, tags=["bank"])
+def question(request: HttpRequest, question_id: str) -> dict:
+    """One question with all its guidance and example answers."""
+    found = get_object_or_404(question_detail(question_id))
+    data = question_data(found)
+    return {**data, **_summary(found), "level_guidance": found.level_guidance}

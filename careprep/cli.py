@@ -1,0 +1,189 @@
+"""The `careprep` command line: run the app, manage content, users and the answer coach."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="CarePrep: interview coach for patient-engagement roles.", no_args_is_help=True
+)
+content_app = typer.Typer(help="Validate, load and export the question bank.", no_args_is_help=True)
+app.add_typer(content_app, name="content")
+
+
+def django_setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careprep.settings")
+    import django
+
+    django.setup()
+
+
+def prepare_database(verbosity: int = 0) -> None:
+    """Apply migrations and load the bundled content into an empty bank."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+    from questionbank.bank import bank_load, pack_read
+    from questionbank.models import Question
+
+    if not Question.objects.exists():
+        report = bank_load(pack=pack_read(settings.CONTENT_DIR))
+        typer.echo(f"Loaded the bundled question bank: {report}")
+
+
+@app.command()
+def run(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+) -> None:
+    """Prepare the database and serve the app (gunicorn)."""
+    django_setup()
+    prepare_database()
+    typer.echo(f"CarePrep is running on http://{host}:{port}/  (Ctrl+C to stop)")
+    argv = [
+        "gunicorn",
+        "careprep.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        "4",
+        "--access-logfile",
+        "-",
+    ]
+    os.execvp(sys.executable, [sys.executable, "-m", *argv])
+
+
+@content_app.command("validate")
+def content_validate(
+    path: Annotated[Path | None, typer.Argument(help="Pack folder or file.")] = None,
+) -> None:
+    """Check content files against the schema; print each problem as FILE:LINE: message."""
+    django_setup()
+    from django.conf import settings
+
+    from questionbank.content import ContentError, read_pack
+
+    target = path or settings.CONTENT_DIR
+    # A single file may refer to roles and competencies of the bundled pack.
+    known = read_pack(settings.CONTENT_DIR) if target.is_file() else None
+    try:
+        pack = read_pack(
+            target,
+            [r.slug for r in known.roles] if known else (),
+            [c.slug for c in known.competencies] if known else (),
+        )
+    except ContentError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{len(exc.problems)} problem(s) found; nothing loaded.", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(
+        f"OK: {len(pack.roles)} roles, {len(pack.competencies)} competencies, "
+        f"{len(pack.questions)} questions in {target}"
+    )
+
+
+@content_app.command("load")
+def content_load(
+    path: Annotated[Path | None, typer.Argument(help="Pack folder or file.")] = None,
+) -> None:
+    """Load a content pack into the database (idempotent; all or nothing)."""
+    django_setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from questionbank.bank import bank_load, pack_read
+    from questionbank.content import ContentError
+
+    call_command("migrate", interactive=False, verbosity=0)
+    target = path or settings.CONTENT_DIR
+    try:
+        report = bank_load(pack=pack_read(target))
+    except ContentError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{len(exc.problems)} problem(s) found; nothing loaded.", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Loaded {target}: {report}")
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    yaml = "yaml"
+
+
+@content_app.command("export")
+def content_export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.yaml,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
+    pack_dir: Annotated[
+        Path | None,
+        typer.Option("--pack-dir", help="Write the whole bank as a pack folder instead."),
+    ] = None,
+) -> None:
+    """Export the question bank (a list of questions), e.g. after editing it in the admin."""
+    django_setup()
+    from questionbank.bank import pack_write, questions_export, yaml_dump
+
+    if pack_dir is not None:
+        for written in pack_write(pack_dir):
+            typer.echo(f"wrote {written}")
+        return
+    questions = questions_export()
+    if format is ExportFormat.json:
+        text = json.dumps(questions, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = yaml_dump({"questions": questions})
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {len(questions)} questions to {output}", err=True)
+
+
+@app.command()
+def createuser(
+    username: Annotated[str, typer.Option(prompt=True)],
+    email: Annotated[str, typer.Option(prompt=True)],
+    password: Annotated[
+        str,
+        typer.Option(
+            prompt=True, hide_input=True, confirmation_prompt=True, envvar="CAREPREP_PASSWORD"
+        ),
+    ],
+    staff: Annotated[bool, typer.Option(help="Can use the admin to edit content.")] = False,
+    superuser: Annotated[bool, typer.Option(help="Full admin rights.")] = False,
+) -> None:
+    """Create an account (password read from a hidden prompt or CAREPREP_PASSWORD)."""
+    django_setup()
+    from django.core.exceptions import ValidationError
+
+    from accounts.services import user_create
+
+    try:
+        user = user_create(
+            username=username, email=email, password=password, staff=staff, superuser=superuser
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            typer.echo(f"error: {message}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"created user {user.username}")
+
+
+def main() -> None:
+    from coach.cli import coach_app
+
+    app.add_typer(coach_app, name="coach")
+    app()

@@ -1,0 +1,36 @@
+from django import forms
+
+from questionbank.models import Competency, Level, QuestionType, Role
+from questionbank.selectors import QuestionFilter
+
+
+class QuestionFilterForm(forms.Form):
+    q = forms.CharField(required=False, label="Search", max_length=200)
+    role = forms.ModelChoiceField(
+        Role.objects.all(), required=False, to_field_name="slug", empty_label="All roles"
+    )
+    type = forms.ChoiceField(
+        required=False, choices=[("", "All types"), *QuestionType.choices], label="Type"
+    )
+    competency = forms.ModelChoiceField(
+        Competency.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label="All competencies",
+    )
+    level = forms.ModelChoiceField(
+        Level.objects.all(), required=False, to_field_name="slug", empty_label="All levels"
+    )
+
+    def filters(self, role: str = "") -> QuestionFilter:
+        data = self.cleaned_data if self.is_valid() else {}
+        competency = data.get("competency")
+        level = data.get("level")
+        chosen_role = data.get("role")
+        return QuestionFilter(
+            role=role or (chosen_role.slug if chosen_role else ""),
+            type=data.get("type", ""),
+            competency=competency.slug if competency else "",
+            level=level.slug if level else "",
+            q=data.get("q", ""),
+        )

@@ -1,0 +1,50 @@
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+
+from .bank import question_data, yaml_dump
+from .models import Competency, ExampleAnswer, Level, Question, Role
+
+
+class ExampleAnswerInline(admin.StackedInline):
+    model = ExampleAnswer
+    extra = 0
+
+
+@admin.action(description="Export selected questions as a YAML content file")
+def export_yaml(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet
+) -> HttpResponse:
+    questions = queryset.select_related("competency").prefetch_related(
+        "roles", "levels", "example_answers"
+    )
+    body = yaml_dump({"questions": [question_data(q) for q in questions]})
+    response = HttpResponse(body, content_type="application/yaml; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="questions.yaml"'
+    return response
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ("slug", "text", "type", "competency", "source_file", "updated_at")
+    list_filter = ("type", "roles", "levels", "competency")
+    search_fields = ("slug", "text", "search_text")
+    filter_horizontal = ("roles", "levels")
+    inlines = [ExampleAnswerInline]
+    actions = [export_yaml]
+    readonly_fields = ("source_file", "updated_at")
+
+
+@admin.register(Competency)
+class CompetencyAdmin(admin.ModelAdmin):
+    list_display = ("slug", "name")
+    search_fields = ("slug", "name", "definition")
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    list_display = ("slug", "name", "order")
+
+
+admin.site.register(Level)
+admin.site.site_header = "CarePrep administration"
