@@ -1,0 +1,80 @@
+"""Coverage: which talking points the answer addresses, in other words or its own, and where."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .analysis import Analysis
+from .types import KeyPointResult
+
+# Token recall and sentence similarity of a talking point, mixed (token recall carries the
+# detail; the sentence similarity catches paraphrase with other words).
+TOKEN_WEIGHT = 0.7
+# Where a mix of 0.35 or less means "not said" and 0.75 or more "fully said".
+FLOOR, CEILING = 0.35, 0.75
+COVERED_AT = 0.5
+STAR_POINT = re.compile(r"\bSTAR\b|situation,? task,? action,? (?:and )?result", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    score: float  # 0..1
+    key_points: list[KeyPointResult]
+    relevance: float  # the answer's similarity to the question itself, -1..1
+    sentence_relevance: np.ndarray  # per sentence: its best similarity to the question's content
+
+
+def scale(value: float, floor: float = FLOOR, ceiling: float = CEILING) -> float:
+    return float(np.clip((value - floor) / (ceiling - floor), 0.0, 1.0))
+
+
+def coverage(analysis: Analysis, star_parts: int) -> Coverage:
+    relevance = float(analysis.answer_vector @ analysis.question_code.vector)
+    targets = [analysis.question_code.vector] + [c.vector for c in analysis.key_point_codes]
+    if analysis.example_code is not None:
+        targets.append(analysis.example_code.vector)
+    per_sentence = (
+        (analysis.sentence_matrix @ np.vstack(targets).T).max(axis=1)
+        if len(analysis.sentence_matrix)
+        else np.zeros(0)
+    )
+    results = [
+        _key_point(analysis, index, star_parts) for index in range(len(analysis.key_point_codes))
+    ]
+    parts: list[float] = []
+    if results:
+        parts.append(float(np.mean([r.similarity for r in results])))
+    if analysis.example_code is not None:
+        recall, _ = analysis.token_recall(analysis.example_code)
+        parts.append(scale(recall))
+    if not parts:
+        # A question with only a text: judge topical relevance to the question itself.
+        parts.append(scale(relevance, 0.15, 0.6))
+    weights = [0.75, 0.25] if len(parts) == 2 else [1.0]
+    score = float(np.dot(parts, weights))
+    return Coverage(score, results, relevance, per_sentence)
+
+
+def _key_point(analysis: Analysis, index: int, star_parts: int) -> KeyPointResult:
+    code = analysis.key_point_codes[index]
+    text = analysis.question.key_points[index]
+    if not analysis.sentences:
+        return KeyPointResult(index, text, 0.0, False)
+    recall, votes = analysis.token_recall(code)
+    by_sentence = analysis.sentence_similarity(code.vector)
+    mixed = TOKEN_WEIGHT * recall + (1 - TOKEN_WEIGHT) * float(by_sentence.max())
+    strength = scale(mixed)
+    # "Use the STAR method" is covered by doing it, not by naming it.
+    if STAR_POINT.search(text) and star_parts >= 3:
+        strength = max(strength, 0.8)
+    best = int(
+        np.argmax(
+            votes / np.maximum([len(c.tokens) for c in analysis.sentence_codes], 1) + by_sentence
+        )
+    )
+    covered = strength >= COVERED_AT
+    evidence = analysis.sentences[best].span if covered else None
+    return KeyPointResult(index, text, round(strength, 3), covered, evidence)

@@ -1,0 +1,213 @@
+"""review(question, answer) -> Feedback: the answer coach's one entry point."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from . import rules
+from .analysis import Analysis
+from .coverage import coverage
+from .criteria import Scored, clarity, language, platitudes, specificity, star, structure
+from .embeddings import Embedder, get_embedder
+from .types import CRITERIA, Feedback, FlagResult, Question, Span, Suggestion
+
+WEIGHTS = {"coverage": 0.35, "structure": 0.2, "specificity": 0.2, "clarity": 0.1, "language": 0.15}
+# Points taken off the weighted score for each flag, and the most an answer with it can score.
+PENALTY = {
+    "off_topic": (0, 20),
+    "keyword_list": (0, 15),
+    "too_short": (0, 25),
+    "rambling": (15, 45),
+    "confidentiality_risk": (25, 45),
+    "stigmatizing_language": (12, 60),
+    "blame": (15, 55),
+    "absolute_claims": (15, 55),
+    "contradicts_guidance": (12, 60),
+    "generic": (10, 50),
+    "missing_result": (5, 70),
+    "jargon": (5, 70),
+}
+FLAG_CRITERION = {
+    "off_topic": "coverage",
+    "too_short": "coverage",
+    "rambling": "clarity",
+    "keyword_list": "structure",
+    "jargon": "language",
+    "stigmatizing_language": "language",
+    "confidentiality_risk": "language",
+    "blame": "language",
+    "absolute_claims": "specificity",
+    "missing_result": "structure",
+    "contradicts_guidance": "coverage",
+    "generic": "specificity",
+}
+SHORT_WORDS = 30
+LONG_WORDS = 230
+FALLBACK_NOTE = (
+    "Feedback is word-based this time: {why} Talking points said in other words may be missed."
+)
+
+
+def review(
+    question: Question | dict[str, Any], answer: str, *, embedder: Embedder | None = None
+) -> Feedback:
+    """Score an answer to a question and explain the score. Deterministic for the same input."""
+    if isinstance(question, dict):
+        question = Question.from_dict(question)
+    notes: list[str] = []
+    if embedder is None:
+        embedder, why = get_embedder()
+        if why:
+            notes.append(FALLBACK_NOTE.format(why=why))
+    analysis = Analysis.build(question, answer, embedder)
+    if not analysis.words:
+        return _empty(question, notes, embedder)
+    parts = star(analysis)
+    cover = coverage(analysis, parts.parts)
+    flags = _wording_flags(analysis)
+    codes = {f.code for f in flags}
+    stigma_hits = next((len(f.evidence) for f in flags if f.code == "stigmatizing_language"), 0)
+    scores: dict[str, Scored] = {
+        "coverage": Scored(100 * cover.score),
+        "structure": structure(analysis, parts),
+        "specificity": specificity(analysis),
+        "clarity": clarity(analysis),
+        "language": language(analysis, stigma_hits, "jargon" in codes),
+    }
+    flags += _shape_flags(analysis, cover, parts, scores, codes)
+    overall = _overall(scores, [f.code for f in flags])
+    return Feedback(
+        overall=overall,
+        criteria={name: round(scores[name].score) for name in CRITERIA},
+        flags=sorted(flags, key=lambda f: list(PENALTY).index(f.code)),
+        key_points=cover.key_points,
+        suggestions=_suggestions(flags, cover.key_points, scores),
+        strengths=[item for name in CRITERIA for item in scores[name].found][:6],
+        notes=notes,
+        method="embedding" if embedder.semantic else "lexical",
+        word_count=analysis.word_count,
+    )
+
+
+def _wording_flags(analysis: Analysis) -> list[FlagResult]:
+    detectors = (
+        rules.keyword_list,
+        rules.jargon,
+        rules.stigmatizing,
+        rules.confidentiality,
+        rules.blame,
+        rules.absolute_claims,
+        rules.contradicts_guidance,
+    )
+    return [flag for detect in detectors if (flag := detect(analysis)) is not None]
+
+
+def _shape_flags(analysis, cover, parts, scores, codes) -> list[FlagResult]:
+    flags: list[FlagResult] = []
+    words = analysis.word_count
+    if words < SHORT_WORDS:
+        flags.append(
+            FlagResult(
+                "too_short",
+                f"At {words} words the answer is too short to show what you would do or did.",
+                replacement="aim for 120-250 words: an example, your actions, the result",
+            )
+        )
+    wandering = (
+        float(np.mean(cover.sentence_relevance < 0.3)) if len(cover.sentence_relevance) else 0.0
+    )
+    on_topic_points = cover.score >= 0.3 or cover.relevance >= 0.3
+    if not on_topic_points and (cover.relevance < 0.25 or wandering > 0.6):
+        flags.append(
+            FlagResult(
+                "off_topic",
+                "The answer does not address what the question asks.",
+                replacement="re-read the question and answer it in your first sentence",
+            )
+        )
+    if words > LONG_WORDS and (wandering >= 0.35 or words > 450):
+        drift = [
+            analysis.sentences[i].span for i in np.flatnonzero(cover.sentence_relevance < 0.3)[:5]
+        ]
+        flags.append(
+            FlagResult(
+                "rambling",
+                f"At {words} words, with parts that move away from the question, the point gets "
+                "lost. Interviewers prefer two minutes that stay on the question.",
+                tuple(drift),
+                "cut to one example, told in order, in 150-250 words",
+            )
+        )
+    if "keyword_list" in codes or words < SHORT_WORDS:
+        return flags
+    if analysis.type == "behavioural" and not parts.result:
+        flags.append(
+            FlagResult(
+                "missing_result",
+                "The story stops before the outcome: the interviewer cannot tell what changed.",
+                replacement="add what happened in the end, ideally with a number, "
+                "and what you learned",
+            )
+        )
+    spec = scores["specificity"]
+    generic_words = platitudes(analysis)
+    if spec.score < 35 and (generic_words or "a concrete example" not in spec.found):
+        flags.append(
+            FlagResult(
+                "generic",
+                "The answer stays general: it could be anyone's. There is no real example, "
+                "number or detail that shows your own experience.",
+                tuple(generic_words),
+                "replace general claims with one specific example of your own",
+            )
+        )
+    return flags
+
+
+def _overall(scores: dict[str, Scored], codes: list[str]) -> int:
+    value = sum(WEIGHTS[name] * scores[name].score for name in CRITERIA)
+    for code in codes:
+        penalty, cap = PENALTY[code]
+        value = min(value - penalty, cap)
+    return round(float(np.clip(value, 0, 100)))
+
+
+def _suggestions(flags, key_points, scores) -> list[Suggestion]:
+    out: list[Suggestion] = []
+    for flag in flags:
+        if flag.replacement:
+            out.append(Suggestion(FLAG_CRITERION[flag.code], _sentence(flag.replacement)))
+    missing = sorted((k for k in key_points if not k.covered), key=lambda k: -k.similarity)
+    for point in missing[:2]:
+        out.append(Suggestion("coverage", f"Cover this talking point: {point.text}"))
+    for name in sorted(CRITERIA, key=lambda n: scores[n].score):
+        for advice in scores[name].missing[:1]:
+            out.append(Suggestion(name, advice))
+    unique: dict[str, Suggestion] = {}
+    for suggestion in out:
+        unique.setdefault(suggestion.text, suggestion)
+    return list(unique.values())[:5]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def _empty(question: Question, notes: list[str], embedder: Embedder) -> Feedback:
+    from .types import KeyPointResult
+
+    return Feedback(
+        overall=0,
+        criteria=dict.fromkeys(CRITERIA, 0),
+        flags=[FlagResult("too_short", "There is no answer to review yet.")],
+        key_points=[KeyPointResult(i, t, 0.0, False) for i, t in enumerate(question.key_points)],
+        suggestions=[Suggestion("coverage", "Write or say your answer, then ask for feedback.")],
+        notes=notes,
+        method="embedding" if embedder.semantic else "lexical",
+    )
+
+
+__all__ = ["Feedback", "Question", "Span", "review"]

@@ -1,0 +1,203 @@
+"""Detectors for the flags that depend on wording: each returns its evidence in the answer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+
+from . import lexicon
+from .analysis import Analysis
+from .types import FlagResult, Span
+
+
+def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+STIGMA = [
+    (re.compile(rf"\b(?:{p})\b", re.IGNORECASE), fix) for p, fix in lexicon.STIGMATIZING.items()
+]
+BLAME = _compile(lexicon.BLAME)
+ABSOLUTE = _compile(lexicon.ABSOLUTE)
+TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][a-z]+")
+NAMED = re.compile(r"\b(?:named|called|name was|name is) [A-Z][a-z]+(?: [A-Z][a-z]+)?")
+FULL_NAME_PATIENT = re.compile(
+    r"\b(?:patient|client|resident|man|woman|gentleman|lady|mother|father),? "
+    r"[A-Z][a-z]+ [A-Z][a-z]+"
+)
+ROOM = re.compile(
+    r"\b(?:room|bed|bay|cubicle|ward) (?:no\.? ?|number )?#?\d+[a-z]?\b", re.IGNORECASE
+)
+RECORD = re.compile(
+    r"\b(?:MRN|medical record (?:number|no)|record (?:number|no)|NHS number|hospital number|"
+    r"date of birth|DOB|social security)\b|\b\d{6,}\b",
+    re.IGNORECASE,
+)
+DATE = re.compile(
+    rf"\b(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{lexicon.MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{lexicon.MONTHS})\b)",
+    re.IGNORECASE,
+)
+DIAGNOSIS = re.compile(rf"\b(?:{lexicon.DIAGNOSES})\b", re.IGNORECASE)
+ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}s?\b")
+QUOTED = re.compile(r"[\"“‘']([^\"”’']{6,80})[\"”’']")
+NEGATED_ADVICE = re.compile(
+    r"^\s*(?:do not|don't|avoid|never|refrain from|steer clear of|saying|claiming|suggesting|"
+    r"implying|blaming|dismissing|ignoring)\s*(?:saying|claiming|suggesting|implying|that)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _spans(analysis: Analysis, pattern: re.Pattern[str]) -> list[Span]:
+    return [Span(m.start(), m.end(), m.group(0)) for m in pattern.finditer(analysis.answer)]
+
+
+def stigmatizing(analysis: Analysis) -> FlagResult | None:
+    found: list[Span] = []
+    fixes: list[str] = []
+    for pattern, fix in STIGMA:
+        spans = _spans(analysis, pattern)
+        if spans:
+            found += spans
+            fixes.append(f"instead of '{spans[0].text}', {fix}")
+    if not found:
+        return None
+    return FlagResult(
+        "stigmatizing_language",
+        "Some wording labels or blames people for their health; interviewers for patient-facing "
+        "roles listen for person-first, respectful language.",
+        tuple(found),
+        "; ".join(fixes),
+    )
+
+
+def jargon(analysis: Analysis) -> FlagResult | None:
+    hits = [
+        Span(m.start(), m.end(), m.group(0))
+        for m in re.finditer(r"[A-Za-z][A-Za-z0-9&-]*", analysis.answer)
+        if m.group(0).lower() in lexicon.JARGON
+        or (ACRONYM.fullmatch(m.group(0)) and m.group(0).rstrip("s") not in lexicon.COMMON_ACRONYMS)
+    ]
+    distinct = {h.text.lower() for h in hits}
+    per_100 = 100 * len(hits) / max(analysis.word_count, 1)
+    if (len(distinct) >= 4 and per_100 >= 3.0) or len(distinct) >= 7:
+        return FlagResult(
+            "jargon",
+            "The answer leans on acronyms and jargon ("
+            + ", ".join(sorted(distinct)[:6])
+            + "). Patients and lay panel members may not follow it.",
+            tuple(hits),
+            "say it in plain words, as you would to a patient",
+        )
+    return None
+
+
+def confidentiality(analysis: Analysis) -> FlagResult | None:
+    found = (
+        _spans(analysis, TITLE_NAME)
+        + _spans(analysis, NAMED)
+        + _spans(analysis, FULL_NAME_PATIENT)
+        + _spans(analysis, ROOM)
+        + _spans(analysis, RECORD)
+    )
+    for sentence in analysis.sentences:
+        date = DATE.search(sentence.text)
+        if date and DIAGNOSIS.search(sentence.text):
+            start = sentence.start + date.start()
+            found.append(Span(start, sentence.start + date.end(), date.group(0)))
+    if not found:
+        return None
+    return FlagResult(
+        "confidentiality_risk",
+        "The answer includes details that could identify a patient (a name, a room or record "
+        "number, or a date next to a diagnosis).",
+        tuple(sorted(found, key=lambda s: s.start)),
+        "describe the person generally: 'an older patient on the cardiac ward', with no names, "
+        "numbers or dates",
+    )
+
+
+def blame(analysis: Analysis) -> FlagResult | None:
+    found = _spans(analysis, BLAME)
+    if not found:
+        return None
+    return FlagResult(
+        "blame",
+        "Part of the answer puts the problem on someone else. Interviewers look for ownership "
+        "and respect for colleagues and patients.",
+        tuple(found),
+        "describe what you did and what you would do differently, not who was at fault",
+    )
+
+
+def absolute_claims(analysis: Analysis) -> FlagResult | None:
+    found = _spans(analysis, ABSOLUTE)
+    if not found:
+        return None
+    return FlagResult(
+        "absolute_claims",
+        "Claims of never erring or never being affected are not believable and suggest a lack of "
+        "self-awareness.",
+        tuple(found),
+        "name a real mistake or a real strain, and what you do about it",
+    )
+
+
+def keyword_list(analysis: Analysis) -> FlagResult | None:
+    """Talking points strung together without sentences: few function words, few verbs."""
+    if analysis.word_count < 5:
+        return None
+    fragments = [f for f in re.split(r"[,;\n•]+", analysis.answer) if f.strip()]
+    avg_fragment = analysis.word_count / max(len(fragments), 1)
+    if analysis.function_word_ratio < 0.18 or (
+        analysis.function_word_ratio < 0.28 and avg_fragment < 4.5 and len(fragments) >= 4
+    ):
+        return FlagResult(
+            "keyword_list",
+            "This reads as a list of keywords rather than an answer. Interviewers need to hear "
+            "what you did or would do, in sentences.",
+            (Span(0, len(analysis.answer), analysis.answer[:120]),),
+            "turn the keywords into two or three sentences about a real example",
+        )
+    return None
+
+
+def contradicts_guidance(analysis: Analysis) -> FlagResult | None:
+    """The answer does what a `what_not_to_say` item warns against."""
+    found: list[Span] = []
+    items: list[str] = []
+    for item in analysis.question.what_not_to_say:
+        quotes = [q.strip().lower().rstrip(".") for q in QUOTED.findall(item)]
+        for quote in quotes:
+            at = analysis.lower.find(quote)
+            if at >= 0:
+                found.append(Span(at, at + len(quote), analysis.answer[at : at + len(quote)]))
+                items.append(item)
+        if not quotes and _semantic_match(analysis, item, found):
+            items.append(item)
+    if not found:
+        return None
+    return FlagResult(
+        "contradicts_guidance",
+        "The answer does what the guidance for this question warns against: "
+        + "; ".join(dict.fromkeys(items)),
+        tuple(found),
+        "re-read 'what not to say' for this question and reframe that part",
+    )
+
+
+def _semantic_match(analysis: Analysis, item: str, found: list[Span]) -> bool:
+    core = NEGATED_ADVICE.sub("", item).strip()
+    if len(core.split()) < 3 or not analysis.sentences:
+        return False
+    (code,) = analysis.embedder.encode([core])
+    if not analysis.embedder.semantic:
+        return False
+    similarity = analysis.sentence_similarity(code.vector)
+    best = int(np.argmax(similarity))
+    if similarity[best] < 0.72:
+        return False
+    found.append(analysis.sentences[best].span)
+    return True

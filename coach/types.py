@@ -1,0 +1,123 @@
+"""The coach's public data: what it reads (Question) and what it returns (Feedback)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+CRITERIA = ("coverage", "structure", "specificity", "clarity", "language")
+
+FLAG_CODES = (
+    "off_topic",
+    "too_short",
+    "rambling",
+    "keyword_list",
+    "jargon",
+    "stigmatizing_language",
+    "confidentiality_risk",
+    "blame",
+    "absolute_claims",
+    "missing_result",
+    "contradicts_guidance",
+    "generic",
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as the coach needs it. Only `text` is required."""
+
+    text: str
+    type: str = ""
+    competency: str = ""
+    key_points: tuple[str, ...] = ()
+    example_answer: str = ""
+    what_not_to_say: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Question:
+        if not isinstance(data, dict) or not str(data.get("text", "")).strip():
+            raise ValueError("a question needs a non-empty `text`")
+        return cls(
+            text=str(data["text"]),
+            type=str(data.get("type") or "").lower(),
+            competency=str(data.get("competency") or ""),
+            key_points=tuple(str(p) for p in data.get("key_points") or () if str(p).strip()),
+            example_answer=str(data.get("example_answer") or ""),
+            what_not_to_say=tuple(str(p) for p in data.get("what_not_to_say") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters [start, end) of the answer."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class KeyPointResult:
+    index: int
+    text: str
+    similarity: float
+    covered: bool
+    evidence: Span | None = None
+
+
+@dataclass(frozen=True)
+class FlagResult:
+    code: str
+    message: str
+    evidence: tuple[Span, ...] = ()
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    criterion: str
+    text: str
+
+
+@dataclass
+class Feedback:
+    overall: int
+    criteria: dict[str, int]
+    flags: list[FlagResult]
+    key_points: list[KeyPointResult]
+    suggestions: list[Suggestion]
+    strengths: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    method: str = "embedding"
+    word_count: int = 0
+
+    @property
+    def flag_codes(self) -> list[str]:
+        return [f.code for f in self.flags]
+
+    @property
+    def covered_key_points(self) -> list[int]:
+        return [k.index for k in self.key_points if k.covered]
+
+    @property
+    def missing_key_points(self) -> list[int]:
+        return [k.index for k in self.key_points if not k.covered]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["flag_codes"] = self.flag_codes
+        data["covered_key_points"] = self.covered_key_points
+        data["missing_key_points"] = self.missing_key_points
+        return data
+
+    def batch_line(self, item_id: str) -> dict[str, Any]:
+        """One output line of `careprep coach evaluate` (the batch contract in PRODUCT.md)."""
+        return {
+            "id": item_id,
+            "overall": self.overall,
+            "criteria": dict(self.criteria),
+            "flags": self.flag_codes,
+            "covered_key_points": self.covered_key_points,
+            "missing_key_points": self.missing_key_points,
+        }
