@@ -59,12 +59,12 @@ class Star:
 
 def star(analysis: Analysis) -> Star:
     text = analysis.answer
-    half = len(text) // 3
+    ending = text[int(len(text) * 0.55) :]  # a result comes at the end of the story
     return Star(
         situation=bool(SITUATION.search(text)),
         task=bool(TASK.search(text)),
         action=len(ACTION.findall(text)) >= 2,
-        result=bool(RESULT.search(text[half:])),
+        result=bool(RESULT.search(ending)),
     )
 
 
@@ -126,9 +126,10 @@ def structure(analysis: Analysis, parts: Star) -> Scored:
 def specificity(analysis: Analysis) -> Scored:
     text = analysis.answer
     numbers = len(NUMBER.findall(text))
-    concrete = bool(CONCRETE.search(text)) or (
-        analysis.type == "behavioural" and star(analysis).situation
-    )
+    if analysis.type in ("behavioural", "motivation", "general"):
+        concrete = bool(CONCRETE.search(text)) or star(analysis).situation
+    else:  # a plan for a hypothetical is concrete when it names its steps
+        concrete = len(SEQUENCE.findall(text)) + len(re.findall(r"\bI'?d\b", text)) >= 3
     tools = {w.lower() for w in analysis.words} & lexicon.TOOLS
     proper = len(PROPER.findall(text))
     i_count, we_count = len(FIRST_PERSON.findall(text)), len(WE.findall(text))

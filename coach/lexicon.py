@@ -204,6 +204,22 @@ BLAME = (
     r"management|doctors?|nurses?) (?:was|were|is|are|kept|never|didn'?t|failed)",
     r"not my (?:job|problem|department|responsibility)",
     r"the patient was (?:being )?(?:unreasonable|impossible|rude|ridiculous|hysterical)",
+    r"\b(?:staff|team|colleagues?|management|manager|nurses?|doctors?|they)\b[^.]{0,40}\b"
+    r"(?:were|was|are|is) (?:honestly |really |simply |just )?the (?:real )?problem",
+    r"couldn'?t be bothered",
+    r"pull(?:ed|ing)? (?:their|his|her) weight",
+    r"(?:error|mistake|fault),? not mine",
+    r"\b(?:was|is) (?:a|such a) (?:mess|joke|shambles|disaster)\b",
+    r"colleagues (?:just )?(?:moan|complain|whinge)",
+    r"(?:some |most |the )?(?:doctors|nurses|staff|management|clinicians) (?:just )?(?:don'?t|never) "
+    r"(?:listen|care|help|bother)",
+    r"never back (?:us|me) up",
+    r"nobody (?:ever )?(?:took|takes|would take) responsibility",
+    r"treated (?:my family|us|me|patients|him|her) (?:terribly|badly|awfully|appallingly)",
+    r"badly (?:run|managed|led)",
+    r"(?:can'?t|couldn'?t) get away with",
+    r"(?:the )?doctor is (?:clearly|obviously) (?:missing|wrong)",
+    r"it'?s the management",
 )
 
 ABSOLUTE = (
@@ -220,6 +236,14 @@ ABSOLUTE = (
     r"(?:mistakes|errors) (?:just )?don'?t happen (?:to me|on my watch)",
     r"i(?:'m| am) (?:a )?perfectionist,? so",
     r"i don'?t make mistakes",
+    r"i (?:don'?t|do not) (?:really |ever )?make (?:any )?mistakes",
+    r"(?:none of it|nothing) (?:really |ever )?(?:gets to|affects|bothers|upsets|fazes) me",
+    r"i(?:'ve| have) never (?:once )?(?:felt|been|got) (?:stressed|upset|overwhelmed|affected)",
+    r"never (?:once )?made a (?:single )?(?:\w+ )?(?:mistake|error)",
+    r"never fails",
+    r"never had a (?:single )?(?:complaint|problem|issue)",
+    r"(?:one hundred|100) ?(?:percent|per cent|%) of the time",
+    r"i (?:never|don'?t ever) (?:get|feel) (?:stressed|overwhelmed|upset)",
 )
 
 PLATITUDES = (
@@ -245,6 +269,40 @@ PLATITUDES = (
     "great communicator",
     "i would do my best",
     "do whatever it takes",
+    "care too much",
+    "perfectionist",
+    "patients always come first",
+    "patients come first",
+    "treat everyone the same",
+    "treat every patient the same",
+    "open-minded",
+    "the most important thing",
+    "very seriously",
+    "incredibly important to me",
+    "do the right thing",
+    "genuinely care",
+    "natural fit",
+    "amazing reputation",
+    "great place to work",
+)
+
+# Signs a long answer has wandered into the speaker's own life.
+DIGRESSION = (
+    r"\banyway\b",
+    r"\bso yeah\b",
+    r"\blong story short\b",
+    r"\bwhere was i\b",
+    r"\bgrowing up\b",
+    r"\bwhen i was (?:a kid|little|young|at school|growing up)\b",
+    r"\bat school\b",
+    r"\bmy (?:cousin|aunt|uncle|husband|wife|boyfriend|girlfriend|kids|dog|cat|solicitor)\b",
+    r"\bon holiday\b|\bvacation\b",
+    r"\bwedding\b|\bdivorce\b",
+    r"\b(?:the )?pub\b|\bfootball\b|\bmatch days?\b",
+    r"\bweekends?\b",
+    r"\bto be fair\b",
+    r"\bi remember\b",
+    r"\bfunny\b|\bfunnily\b",
 )
 
 # Cues of STAR parts in a behavioural answer.
@@ -273,6 +331,15 @@ ACTION_CUES = (
     r"\bthen i\b",
 )
 RESULT_CUES = (
+    r"\b(?:calmer|relieved|reassured|happier|satisfied|grateful)\b",
+    r"\b(?:managing well|went home|got it right|came back|came to the)\b",
+    r"\bno (?:\w+ )?(?:complaints|repeats?|errors|problems|incidents|misdirected|further)\b",
+    r"\bhas(?:n'?t| not) (?:had|happened|recurred)\b",
+    r"\b(?:the )?lessons? (?:for me|i)\b",
+    r"\b(?:it'?s|it is|is|are|was) now\b",
+    r"\b(?:approved|overturned|agreed|accepted|reinstated|refunded|paid)\b",
+    r"\b(?:is|was) what (?:lets|helps|allows|keeps)\b",
+    r"\b(?:helped|helps) (?:me|her|him|them|us)\b",
     r"\bas a result\b",
     r"\bin the end\b",
     r"\bresult(?:ed|s)?\b",

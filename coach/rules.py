@@ -9,6 +9,7 @@ import numpy as np
 
 from . import lexicon
 from .analysis import Analysis
+from .text import content_stems
 from .types import FlagResult, Span
 
 
@@ -22,7 +23,12 @@ STIGMA = [
 BLAME = _compile(lexicon.BLAME)
 ABSOLUTE = _compile(lexicon.ABSOLUTE)
 TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][a-z]+")
-NAMED = re.compile(r"\b(?:named|called|name was|name is) [A-Z][a-z]+(?: [A-Z][a-z]+)?")
+# "named X" or "called X" counts only about a patient or their family, not a manager or a dog.
+NAMED = re.compile(
+    r"\b(?:patient|client|resident|caller|man|woman|gentleman|lady|boy|girl|mother|father|son|"
+    r"daughter|wife|husband|family)\b[^.]{0,30}\b(?:named|called|name was|name is) "
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+)
 FULL_NAME_PATIENT = re.compile(
     r"\b(?:patient|client|resident|man|woman|gentleman|lady|mother|father),? "
     r"[A-Z][a-z]+ [A-Z][a-z]+"
@@ -32,7 +38,7 @@ ROOM = re.compile(
 )
 RECORD = re.compile(
     r"\b(?:MRN|medical record (?:number|no)|record (?:number|no)|NHS number|hospital number|"
-    r"date of birth|DOB|social security)\b|\b\d{6,}\b",
+    r"social security)\b[ :#]*\d|\b(?:born on|DOB|date of birth)[ :]+\d|\b\d{6,}\b",
     re.IGNORECASE,
 )
 DATE = re.compile(
@@ -42,6 +48,13 @@ DATE = re.compile(
 )
 DIAGNOSIS = re.compile(rf"\b(?:{lexicon.DIAGNOSES})\b", re.IGNORECASE)
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}s?\b")
+NEGATION = re.compile(
+    r"\b(?:not|never|no|avoid|instead of|rather than|without|wouldn'?t|won'?t|don'?t|didn'?t|"
+    r"isn'?t|can'?t|couldn'?t|shouldn'?t)\b",
+    re.IGNORECASE,
+)
+# How close a sentence must be to a "what not to say" item (no quoted words) to count as saying it.
+SEMANTIC_MATCH = 0.68
 QUOTED = re.compile(r"[\"“‘']([^\"”’']{6,80})[\"”’']")
 NEGATED_ADVICE = re.compile(
     r"^\s*(?:do not|don't|avoid|never|refrain from|steer clear of|saying|claiming|suggesting|"
@@ -169,35 +182,46 @@ def contradicts_guidance(analysis: Analysis) -> FlagResult | None:
     found: list[Span] = []
     items: list[str] = []
     for item in analysis.question.what_not_to_say:
-        quotes = [q.strip().lower().rstrip(".") for q in QUOTED.findall(item)]
-        for quote in quotes:
-            at = analysis.lower.find(quote)
-            if at >= 0:
-                found.append(Span(at, at + len(quote), analysis.answer[at : at + len(quote)]))
-                items.append(item)
-        if not quotes and _semantic_match(analysis, item, found):
+        quotes = [q for q in QUOTED.findall(item) if len(content_stems(q)) >= 2]
+        hits = [span for q in quotes if (span := _says(analysis, q)) is not None]
+        if not quotes:
+            hit = _semantic_match(analysis, item)
+            hits = [hit] if hit is not None else []
+        if hits:
+            found += hits
             items.append(item)
     if not found:
         return None
     return FlagResult(
         "contradicts_guidance",
-        "The answer does what the guidance for this question warns against: "
-        + "; ".join(dict.fromkeys(items)),
+        "The answer does what the guidance for this question warns against: " + "; ".join(items),
         tuple(found),
         "re-read 'what not to say' for this question and reframe that part",
     )
 
 
-def _semantic_match(analysis: Analysis, item: str, found: list[Span]) -> bool:
+def _says(analysis: Analysis, quote: str) -> Span | None:
+    """A sentence that says (nearly) the quoted words, and does not say them to reject them."""
+    wanted = content_stems(quote)
+    quote_negations = len(NEGATION.findall(quote))
+    for sentence in analysis.sentences:
+        have = content_stems(sentence.text)
+        if len(wanted & have) / len(wanted) < 0.75:
+            continue
+        if len(NEGATION.findall(sentence.text)) > quote_negations:
+            continue  # "I wouldn't tell them to calm down" follows the advice
+        return sentence.span
+    return None
+
+
+def _semantic_match(analysis: Analysis, item: str) -> Span | None:
     core = NEGATED_ADVICE.sub("", item).strip()
-    if len(core.split()) < 3 or not analysis.sentences:
-        return False
+    if len(core.split()) < 3 or not analysis.sentences or not analysis.embedder.semantic:
+        return None
     (code,) = analysis.embedder.encode([core])
-    if not analysis.embedder.semantic:
-        return False
     similarity = analysis.sentence_similarity(code.vector)
     best = int(np.argmax(similarity))
-    if similarity[best] < 0.72:
-        return False
-    found.append(analysis.sentences[best].span)
-    return True
+    sentence = analysis.sentences[best]
+    if similarity[best] < SEMANTIC_MATCH or NEGATION.search(sentence.text):
+        return None
+    return sentence.span
