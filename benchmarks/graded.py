@@ -14,7 +14,6 @@ from collections import Counter
 from itertools import combinations
 from typing import Any
 
-import numpy as np
 import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -24,7 +23,10 @@ from questionbank.content import read_pack
 
 from .common import ROOT, spearman, table, write_report
 
-DATA = ROOT / "benchmarks" / "graded" / "answers.yaml"
+SETS = {
+    "development": ROOT / "benchmarks" / "graded" / "answers.yaml",
+    "held-out": ROOT / "benchmarks" / "graded" / "holdout.yaml",
+}
 
 
 def bank_questions() -> dict[str, dict[str, Any]]:
@@ -43,8 +45,8 @@ def bank_questions() -> dict[str, dict[str, Any]]:
     return questions
 
 
-def load() -> list[dict[str, Any]]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+def load(name: str = "development") -> list[dict[str, Any]]:
+    data = yaml.safe_load(SETS[name].read_text(encoding="utf-8"))
     bank = bank_questions()
     items = []
     for group in data["questions"]:
@@ -114,8 +116,8 @@ def flag_table(items: list[dict[str, Any]], found: list[list[str]]) -> tuple[str
     return table(headers, rows), micro_p, micro_r
 
 
-def main() -> None:
-    items = load()
+def evaluate(name: str, details: bool) -> str:
+    items = load(name)
     feedback = [review(i["question"], i["text"]) for i in items]
     grades = [i["grade"] for i in items]
     methods = {"coach overall": [float(f.overall) for f in feedback]}
@@ -124,30 +126,36 @@ def main() -> None:
         [name, f"{spearman(values, grades):.3f}", f"{pairwise(items, values):.3f}"]
         for name, values in methods.items()
     ]
-    flags, micro_p, micro_r = flag_table(items, [f.flag_codes for f in feedback])
+    flags, _, _ = flag_table(items, [f.flag_codes for f in feedback])
     questions = len({i["question_id"] for i in items})
-    report = "\n".join(
-        [
-            f"Graded interview answers: {len(items)} answers to {questions} bank questions, "
-            f"grades {dict(sorted(Counter(grades).items()))}.",
-            "",
-            table(["method", "Spearman", "within-question pairwise"], rows),
-            "",
-            "Flags (expected = the interviewer's flags, raised = the coach's):",
-            "",
-            flags,
-        ]
-    )
-    print(report)
-    write_report("graded", report)
-    if "--details" in sys.argv:
+    if details:
         for item, fb in zip(items, feedback, strict=True):
             mark = "" if set(fb.flag_codes) == set(item["flags"]) else "  <-- flags differ"
             print(
                 f"{item['id']:45s} g{item['grade']} {fb.overall:3d} {item['kind']:20s} "
                 f"{fb.criteria} got={fb.flag_codes} want={item['flags']}{mark}"
             )
-    _ = np  # numpy is imported for sklearn's sparse arithmetic above
+    return "\n".join(
+        [
+            f"### {name.capitalize()} set: {len(items)} answers to {questions} bank questions, "
+            f"grades {dict(sorted(Counter(grades).items()))}",
+            "",
+            table(["method", "Spearman", "within-question pairwise"], rows),
+            "",
+            "Flags (expected = the interviewer's flags, raised = the coach's):",
+            "",
+            flags,
+            "",
+        ]
+    )
+
+
+def main() -> None:
+    details = "--details" in sys.argv
+    names = [n for n in SETS if f"--{n}" in sys.argv] or list(SETS)
+    report = "\n".join(evaluate(name, details) for name in names)
+    print(report)
+    write_report("graded", report)
 
 
 if __name__ == "__main__":

@@ -171,7 +171,6 @@ FILLERS = (
     "actually",
     "like i said",
     "to be honest",
-    "at the end of the day",
     "stuff like that",
     "and stuff",
     "or whatever",
@@ -193,7 +192,7 @@ HEDGES = (
 
 BLAME = (
     r"(?:wasn'?t|was not|isn'?t|is not) my fault",
-    r"(?:it was|that was) (?:\w+ ){0,3}fault",
+    r"(?:it was|that was) (?:the |their |his |her |\w+'s )(?:\w+ )?fault",
     r"(?:their|his|her|the \w+'s|management's|my manager's) fault",
     r"(?:they|he|she|the (?:nurses?|doctors?|team|staff|manager|management|scheduler)) "
     r"(?:just )?(?:didn'?t|did not|never|wouldn'?t|couldn'?t be bothered to) "
@@ -211,8 +210,8 @@ BLAME = (
     r"(?:error|mistake|fault),? not mine",
     r"\b(?:was|is) (?:a|such a) (?:mess|joke|shambles|disaster)\b",
     r"colleagues (?:just )?(?:moan|complain|whinge)",
-    r"(?:some |most |the )?(?:doctors|nurses|staff|management|clinicians) (?:just )?(?:don'?t|never) "
-    r"(?:listen|care|help|bother)",
+    r"(?:some |most |the )?(?:doctors|nurses|staff|management|clinicians) (?:just )?"
+    r"(?:don'?t|never) (?:listen|care|help|bother)",
     r"never back (?:us|me) up",
     r"nobody (?:ever )?(?:took|takes|would take) responsibility",
     r"treated (?:my family|us|me|patients|him|her) (?:terribly|badly|awfully|appallingly)",
@@ -262,7 +261,6 @@ PLATITUDES = (
     "i just care",
     "i really care",
     "make a difference",
-    "at the end of the day",
     "i am very good at",
     "i'm very good at",
     "excellent communication skills",
