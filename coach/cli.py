@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemaining
 from rich.table import Table
 
 from .engine import review
+from .llm import LlmConfig, review_with_llm
 from .types import CRITERIA, Feedback, Question
 
 coach_app = typer.Typer(help="The answer coach: offline feedback on interview answers.")
@@ -48,6 +49,9 @@ def review_command(
         str, typer.Option("--type", help="situational, behavioural, technical or motivation.")
     ] = "",
     as_json: Annotated[bool, typer.Option("--json", help="Print the feedback as JSON.")] = False,
+    use_llm: Annotated[
+        bool, typer.Option("--llm", help="Add the LLM reviewer (needs CAREPREP_LLM_URL).")
+    ] = False,
 ) -> None:
     """Review one answer and print the feedback."""
     if question_id:
@@ -65,7 +69,14 @@ def review_command(
         except OSError as exc:
             typer.echo(f"error: cannot read {answer_file}: {exc.strerror}", err=True)
             raise typer.Exit(2) from None
-    feedback = review(data, answer)
+    if use_llm:
+        config = LlmConfig.from_env()
+        if config is None:
+            typer.echo("error: --llm needs CAREPREP_LLM_URL (see .env.example)", err=True)
+            raise typer.Exit(2)
+        feedback = review_with_llm(data, answer, config)
+    else:
+        feedback = review(data, answer)
     if as_json:
         typer.echo(json.dumps(feedback.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -109,6 +120,11 @@ def print_feedback(feedback: Feedback, console: Console) -> None:
         console.print("[bold]Next time[/bold]")
         for suggestion in feedback.suggestions:
             console.print(f" - ({suggestion.criterion}) {suggestion.text}", highlight=False)
+    if feedback.llm is not None:
+        console.print(f"[bold]AI reviewer ({feedback.llm.model})[/bold]")
+        console.print(feedback.llm.narrative, highlight=False, markup=False)
+        console.print("[bold]A stronger version[/bold]")
+        console.print(feedback.llm.improved_answer, highlight=False, markup=False)
     for note in feedback.notes:
         console.print(f"[dim]{note}[/dim]")
 
