@@ -4,8 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from django.views.decorators.http import require_POST
+
 from .forms import ProfileForm, SignupForm
-from .services import profile_for
+from .models import ApiToken
+from .services import profile_for, token_create, token_revoke
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -26,4 +29,24 @@ def profile(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Profile saved.")
         return redirect("profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    tokens = ApiToken.objects.filter(user=request.user)  # type: ignore[misc]
+    return render(request, "accounts/profile.html", {"form": form, "tokens": tokens})
+
+
+@login_required
+@require_POST
+def token_new(request: HttpRequest) -> HttpResponse:
+    _, token = token_create(user=request.user, name=request.POST.get("name", ""))  # type: ignore[arg-type]
+    tokens = ApiToken.objects.filter(user=request.user)  # type: ignore[misc]
+    form = ProfileForm(instance=profile_for(request.user))  # type: ignore[arg-type]
+    return render(
+        request, "accounts/profile.html", {"form": form, "tokens": tokens, "new_token": token}
+    )
+
+
+@login_required
+@require_POST
+def token_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    token_revoke(user=request.user, pk=pk)  # type: ignore[arg-type]
+    messages.success(request, "Token revoked.")
+    return redirect("profile")

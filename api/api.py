@@ -12,14 +12,18 @@ from questionbank.bank import question_data
 from questionbank.models import Competency, Question, Role
 from questionbank.selectors import QuestionFilter, question_detail, question_list
 
+from .practice import router as practice_router
 from .schemas import CompetencyOut, ErrorOut, QuestionOut, QuestionSummaryOut, RoleOut
 
 api = NinjaAPI(
     title="CarePrep API",
     version="1",
-    description="Question bank and answer coach for patient-engagement interviews.",
+    description="Question bank and answer coach for patient-engagement interviews. Practice "
+    "endpoints need a session (with its CSRF token) or `Authorization: Bearer TOKEN` (create "
+    "tokens on your profile page).",
     urls_namespace="api-v1",
 )
+api.add_router("/", practice_router)
 
 
 class QuestionQuery(Schema):

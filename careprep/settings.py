@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     # Our apps first so their templates (registration/*) win over the admin's.
     "questionbank",
     "accounts",
+    "practice",
     "front",
     "api",
     "django.contrib.admin",

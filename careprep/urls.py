@@ -7,5 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("api/v1/", api.urls),
+    path("", include("practice.urls")),
     path("", include("front.urls")),
 ]

@@ -1,0 +1,240 @@
+"""API for a user's own practice: attempts and mock interviews. Another user's objects are 404."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from django.contrib.auth.models import User
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import HttpBearer, django_auth
+from pydantic import Field
+
+from accounts.services import token_user
+from practice.models import Attempt, MockInterview
+from practice.selectors import attempt_of, attempts_of, interview_of, interviews_of, mock_report
+from practice.services import attempt_create, mock_answer, mock_create, mock_current_step, mock_finish
+from questionbank.models import Question, Role
+
+from .schemas import ErrorOut
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        user = token_user(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+router = Router(auth=[TokenAuth(), django_auth], tags=["practice"])
+
+QuestionType = Literal["situational", "behavioural", "technical", "motivation"]
+
+
+class OwnQuestionIn(Schema):
+    text: str = Field(min_length=5, max_length=500)
+    key_points: list[str] = Field(default_factory=list, max_length=12)
+
+
+class AttemptIn(Schema):
+    question_id: str | None = Field(None, description="A question id from the bank.")
+    question: OwnQuestionIn | None = Field(None, description="Or a question of your own.")
+    answer: str = Field(min_length=1, max_length=10_000)
+    mode: Literal["typed", "spoken"] = "typed"
+    seconds: int | None = Field(None, ge=0, le=7200)
+
+
+class AttemptOut(Schema):
+    id: int
+    question_id: str | None
+    question_text: str
+    overall: int
+    criteria: dict[str, int]
+    flags: list[str]
+    covered_key_points: list[int]
+    missing_key_points: list[int]
+    feedback: dict[str, Any]
+    created_at: datetime
+    url: str
+
+
+class StepOut(Schema):
+    order: int
+    question_id: str
+    question_text: str
+    follow_up: str
+    answered: bool
+
+
+class MockIn(Schema):
+    role: str
+    level: Literal["entry", "experienced", "lead"]
+    length: int = Field(5, ge=1, le=12)
+    mix: list[QuestionType] = Field(
+        default_factory=lambda: ["situational", "behavioural", "technical", "motivation"],
+        min_length=1,
+    )
+    seconds_per_answer: int = Field(180, ge=30, le=600)
+
+
+class MockAnswerIn(Schema):
+    answer: str = Field(min_length=1, max_length=10_000)
+    seconds: int | None = Field(None, ge=0, le=7200)
+
+
+class MockOut(Schema):
+    id: int
+    status: str
+    role: str
+    level: str
+    steps: list[StepOut]
+    current_question: str | None
+    current_is_follow_up: bool
+    last_attempt: AttemptOut | None = None
+    url: str
+
+
+class ReportOut(Schema):
+    id: int
+    overall: int
+    competencies: dict[str, int]
+    criteria: dict[str, int]
+    strengths: list[str]
+    to_work_on: list[str]
+    seconds_used: int
+    attempts: list[AttemptOut]
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def attempt_out(attempt: Attempt) -> dict[str, Any]:
+    key_points = attempt.feedback.get("key_points", [])
+    return {
+        "id": attempt.pk,
+        "question_id": attempt.question.slug if attempt.question else None,
+        "question_text": attempt.question_text,
+        "overall": attempt.overall,
+        "criteria": attempt.criteria,
+        "flags": [f["code"] for f in attempt.feedback.get("flags", [])],
+        "covered_key_points": [k["index"] for k in key_points if k["covered"]],
+        "missing_key_points": [k["index"] for k in key_points if not k["covered"]],
+        "feedback": attempt.feedback,
+        "created_at": attempt.created_at,
+        "url": attempt.get_absolute_url(),
+    }
+
+
+def mock_out(interview: MockInterview, last: Attempt | None = None) -> dict[str, Any]:
+    step = mock_current_step(interview) if interview.status == "in_progress" else None
+    follow_up = bool(step and step.attempt_id)
+    return {
+        "id": interview.pk,
+        "status": interview.status,
+        "role": interview.role.slug,
+        "level": interview.level,
+        "steps": [
+            {
+                "order": s.order,
+                "question_id": s.question.slug,
+                "question_text": s.question.text,
+                "follow_up": s.follow_up,
+                "answered": s.done,
+            }
+            for s in interview.steps.select_related("question")
+        ],
+        "current_question": (step.follow_up if follow_up else step.question.text) if step else None,
+        "current_is_follow_up": follow_up,
+        "last_attempt": attempt_out(last) if last else None,
+        "url": interview.get_absolute_url(),
+    }
+
+
+@router.post("/attempts", response={201: AttemptOut, 404: ErrorOut, 422: ErrorOut})
+def create_attempt(request: HttpRequest, data: AttemptIn) -> tuple[int, dict]:
+    """Submit an answer (to a bank question or your own) and get the coach's feedback."""
+    if bool(data.question_id) == bool(data.question):
+        return 422, {"detail": "Give either question_id or question, not both or neither."}
+    question = get_object_or_404(Question, slug=data.question_id) if data.question_id else None
+    attempt = attempt_create(
+        user=_user(request),
+        question=question,
+        custom_question=data.question.dict() if data.question else None,
+        answer=data.answer,
+        mode=data.mode,
+        seconds=data.seconds,
+    )
+    return 201, attempt_out(attempt)
+
+
+@router.get("/attempts", response=list[AttemptOut])
+@paginate(LimitOffsetPagination)
+def list_attempts(request: HttpRequest) -> list[dict]:
+    """Your attempts, newest first."""
+    return [attempt_out(a) for a in attempts_of(_user(request))]
+
+
+@router.get("/attempts/{attempt_id}", response={200: AttemptOut, 404: ErrorOut})
+def get_attempt(request: HttpRequest, attempt_id: int) -> dict:
+    return attempt_out(attempt_of(_user(request), attempt_id))
+
+
+@router.post("/mock-interviews", response={201: MockOut, 404: ErrorOut, 422: ErrorOut})
+def create_mock(request: HttpRequest, data: MockIn) -> tuple[int, dict]:
+    """Start a mock interview: questions of the chosen role, level and mix."""
+    role = get_object_or_404(Role, slug=data.role)
+    try:
+        interview = mock_create(
+            user=_user(request), role=role, level=data.level, length=data.length,
+            mix=list(data.mix), seconds_per_answer=data.seconds_per_answer,
+        )
+    except ValueError as exc:
+        return 422, {"detail": str(exc)}
+    return 201, mock_out(interview)
+
+
+@router.get("/mock-interviews/{interview_id}", response={200: MockOut, 404: ErrorOut})
+def get_mock(request: HttpRequest, interview_id: int) -> dict:
+    return mock_out(interview_of(_user(request), interview_id))
+
+
+@router.post(
+    "/mock-interviews/{interview_id}/answers", response={200: MockOut, 404: ErrorOut, 409: ErrorOut}
+)
+def advance_mock(request: HttpRequest, interview_id: int, data: MockAnswerIn) -> Any:
+    """Answer the current question or follow-up probe; the reply says what comes next."""
+    interview = interview_of(_user(request), interview_id)
+    try:
+        step = mock_answer(interview=interview, answer=data.answer, seconds=data.seconds)
+    except ValueError as exc:
+        return 409, {"detail": str(exc)}
+    last = step.follow_up_attempt or step.attempt
+    return mock_out(interview, last)
+
+
+@router.post("/mock-interviews/{interview_id}/finish", response={200: ReportOut, 404: ErrorOut})
+def finish_mock(request: HttpRequest, interview_id: int) -> dict:
+    """Finish the interview and get its report."""
+    interview = mock_finish(interview=interview_of(_user(request), interview_id))
+    report = mock_report(interview)
+    attempts = [a for s in report.steps for a in (s.attempt, s.follow_up_attempt) if a]
+    return {
+        "id": interview.pk,
+        "overall": report.overall,
+        "competencies": dict(report.competencies),
+        "criteria": report.criteria,
+        "strengths": report.strengths,
+        "to_work_on": report.to_work_on,
+        "seconds_used": report.seconds_used,
+        "attempts": [attempt_out(a) for a in attempts],
+    }
+
+
+@router.get("/mock-interviews", response=list[MockOut])
+def list_mocks(request: HttpRequest) -> list[dict]:
+    return [mock_out(i) for i in interviews_of(_user(request))[:50]]

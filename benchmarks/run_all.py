@@ -1,0 +1,39 @@
+"""Run every coach benchmark and write docs/benchmarks.md from their reports.
+
+    .venv/bin/python -m benchmarks.run_all      (or: make benchmarks)
+"""
+
+from __future__ import annotations
+
+import platform
+
+from . import graded, mohler, semeval, speed
+from .common import OUT, ROOT
+
+SECTIONS = [
+    ("graded", "1. Graded interview answers", "python -m benchmarks.graded", graded.main),
+    ("mohler", "2. Mohler/UNT, zero-shot", "python -m benchmarks.mohler", mohler.main),
+    ("semeval", "3. SemEval-2013 Task 7, 2-way", "python -m benchmarks.semeval", semeval.main),
+    ("speed", "4. Speed", "python -m benchmarks.speed", speed.main),
+]
+
+
+def main() -> None:
+    for _, _, _, run in SECTIONS:
+        run()
+    parts = [
+        "# Answer coach benchmarks",
+        "",
+        f"Produced by `make benchmarks` on {platform.machine()} with {platform.python_version()}; "
+        "each section can be re-run alone with the command shown.",
+        "",
+        (ROOT / "docs" / "benchmarks_intro.md").read_text(encoding="utf-8").strip(),
+        "",
+    ]
+    for name, title, command, _ in SECTIONS:
+        parts += [f"## {title}", "", f"`.venv/bin/{command}`", "", (OUT / f"{name}.md").read_text()]
+    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(parts), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

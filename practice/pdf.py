@@ -1,0 +1,137 @@
+"""PDF exports: a question guide per role, and the report of a mock interview (ReportLab)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from xml.sax.saxutils import escape
+
+from questionbank.models import Question, Role
+
+from .selectors import Report
+
+# Bitstream Vera ships inside ReportLab: full Latin text (curly quotes, dashes) with no system fonts.
+FONT_DIR = Path(reportlab.__file__).parent / "fonts"
+pdfmetrics.registerFont(TTFont("Vera", str(FONT_DIR / "Vera.ttf")))
+pdfmetrics.registerFont(TTFont("Vera-Bold", str(FONT_DIR / "VeraBd.ttf")))
+pdfmetrics.registerFontFamily("Vera", normal="Vera", bold="Vera-Bold")
+
+BASE = getSampleStyleSheet()
+STYLES = {
+    "title": ParagraphStyle("title", BASE["Title"], fontName="Vera-Bold", fontSize=20),
+    "h2": ParagraphStyle("h2", BASE["Heading2"], fontName="Vera-Bold", fontSize=13, spaceBefore=10),
+    "h3": ParagraphStyle("h3", BASE["Heading3"], fontName="Vera-Bold", fontSize=10.5),
+    "body": ParagraphStyle("body", BASE["BodyText"], fontName="Vera", fontSize=9.5, leading=13),
+    "small": ParagraphStyle("small", BASE["BodyText"], fontName="Vera", fontSize=8, leading=10,
+                            textColor=colors.HexColor("#4a5563")),
+}
+
+
+def _p(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(escape(text), STYLES[style])
+
+
+def _bullets(items: list[str]) -> ListFlowable:
+    return ListFlowable(
+        [ListItem(_p(item), leftIndent=10) for item in items], bulletType="bullet", start="•",
+        leftIndent=12, bulletFontName="Vera",
+    )
+
+
+def _document(buffer: io.BytesIO, title: str) -> SimpleDocTemplate:
+    return SimpleDocTemplate(
+        buffer, pagesize=A4, title=title, author="CarePrep",
+        leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=16 * mm,
+    )
+
+
+def guide_pdf(role: Role) -> bytes:
+    """The role's questions with how to answer, what not to say and follow-ups."""
+    questions = (
+        Question.objects.filter(roles=role).select_related("competency").order_by("type", "order")
+    )
+    story: list = [
+        _p(f"{role.name}: interview question guide", "title"),
+        _p(role.summary),
+        _p(f"{questions.count()} questions. Produced by CarePrep on {date.today():%d %B %Y}.",
+           "small"),
+    ]
+    current_type = ""
+    for number, question in enumerate(questions, 1):
+        if question.type != current_type:
+            current_type = question.type
+            story.append(_p(f"{question.get_type_display()} questions", "h2"))
+        block = [
+            _p(f"{number}. {question.text}", "h3"),
+            _p(f"Competency: {question.competency.name}", "small"),
+            _p("How to answer", "body"),
+            _bullets(list(question.key_points)),
+            _p("What not to say", "body"),
+            _bullets(list(question.what_not_to_say)),
+            _p("Follow-up questions to expect", "body"),
+            _bullets(list(question.follow_ups)),
+            Spacer(1, 4),
+        ]
+        story.append(KeepTogether(block[:4]))
+        story.extend(block[4:])
+    buffer = io.BytesIO()
+    _document(buffer, f"{role.name} interview question guide").build(story)
+    return buffer.getvalue()
+
+
+def report_pdf(report: Report) -> bytes:
+    interview = report.interview
+    story: list = [
+        _p("Mock interview report", "title"),
+        _p(
+            f"{interview.role.name}, {interview.level} level, "
+            f"{interview.started_at:%d %B %Y}. Overall {report.overall}/100. "
+            f"Time used: {report.seconds_used // 60} min {report.seconds_used % 60} s."
+        ),
+    ]
+    if report.competencies:
+        story.append(_p("Scores by competency", "h2"))
+        table = Table([["Competency", "Score"], *[[n, str(s)] for n, s in report.competencies]],
+                      colWidths=[120 * mm, 25 * mm])
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), "Vera", 9),
+            ("FONT", (0, 0), (-1, 0), "Vera-Bold", 9),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
+        ]))
+        story.append(table)
+    story += [_p("Strengths", "h2"), _bullets(report.strengths or ["Keep practising."])]
+    story += [_p("What to work on", "h2"), _bullets(report.to_work_on or ["Nothing stood out."])]
+    story.append(_p("Every answer", "h2"))
+    for step in report.steps:
+        story.append(_p(f"{step.order + 1}. {step.question.text}", "h3"))
+        for attempt, label in ((step.attempt, "Answer"), (step.follow_up_attempt, "Follow-up")):
+            if attempt is None:
+                continue
+            if label == "Follow-up":
+                story.append(_p(f"Follow-up: {step.follow_up}", "body"))
+            story.append(_p(f"{label} ({attempt.overall}/100): {attempt.answer}", "small"))
+            tips = [s["text"] for s in attempt.feedback.get("suggestions", [])[:3]]
+            if tips:
+                story.append(_bullets(tips))
+    buffer = io.BytesIO()
+    _document(buffer, "Mock interview report").build(story)
+    return buffer.getvalue()

@@ -1,0 +1,115 @@
+"""Reads of the practice area. Every read of a user's things is scoped to that user."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from statistics import mean
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from coach import CRITERIA
+
+from .models import Attempt, MockInterview
+
+
+def attempts_of(user: User) -> QuerySet[Attempt]:
+    return Attempt.objects.filter(user=user).select_related("question", "competency")
+
+
+def attempt_of(user: User, pk: int) -> Attempt:
+    """The user's own attempt; anyone else's is a 404, the same as one that does not exist."""
+    return get_object_or_404(attempts_of(user), pk=pk)
+
+
+def interviews_of(user: User) -> QuerySet[MockInterview]:
+    return MockInterview.objects.filter(user=user).select_related("role")
+
+
+def interview_of(user: User, pk: int) -> MockInterview:
+    return get_object_or_404(interviews_of(user), pk=pk)
+
+
+def previous_attempt(attempt: Attempt) -> Attempt | None:
+    """The same user's last earlier attempt at the same question, for "change since last time"."""
+    earlier = attempts_of(attempt.user).filter(pk__lt=attempt.pk, follow_up="")
+    if attempt.question_id:
+        earlier = earlier.filter(question_id=attempt.question_id)
+    else:
+        earlier = earlier.filter(question__isnull=True, custom_question=attempt.custom_question)
+    return earlier.order_by("-pk").first()
+
+
+@dataclass
+class CompetencyTrend:
+    slug: str
+    name: str
+    points: list[tuple[str, int]]  # (ISO date, overall)
+
+    @property
+    def average(self) -> float:
+        return mean(score for _, score in self.points)
+
+    @property
+    def recent(self) -> float:
+        return mean(score for _, score in self.points[-3:])
+
+
+def competency_trends(user: User) -> list[CompetencyTrend]:
+    """Per competency, the user's scores over time (oldest first); weakest recent first."""
+    by_slug: dict[str, CompetencyTrend] = {}
+    for attempt in attempts_of(user).filter(competency__isnull=False).order_by("created_at"):
+        assert attempt.competency is not None
+        trend = by_slug.setdefault(
+            attempt.competency.slug,
+            CompetencyTrend(attempt.competency.slug, attempt.competency.name, []),
+        )
+        trend.points.append((attempt.created_at.date().isoformat(), attempt.overall))
+    return sorted(by_slug.values(), key=lambda t: t.recent)
+
+
+@dataclass
+class Report:
+    interview: MockInterview
+    steps: list[Any]
+    competencies: list[tuple[str, int]] = field(default_factory=list)
+    criteria: dict[str, int] = field(default_factory=dict)
+    strengths: list[str] = field(default_factory=list)
+    to_work_on: list[str] = field(default_factory=list)
+    seconds_used: int = 0
+    overall: int = 0
+
+
+def mock_report(interview: MockInterview) -> Report:
+    steps = list(
+        interview.steps.select_related(
+            "question", "question__competency", "attempt", "follow_up_attempt"
+        )
+    )
+    attempts = [a for s in steps for a in (s.attempt, s.follow_up_attempt) if a is not None]
+    report = Report(interview, steps)
+    if not attempts:
+        return report
+    by_competency: dict[str, list[int]] = defaultdict(list)
+    for step in steps:
+        if step.attempt is not None:
+            by_competency[step.question.competency.name].append(step.attempt.overall)
+    report.competencies = sorted(
+        ((name, round(mean(scores))) for name, scores in by_competency.items()),
+        key=lambda item: -item[1],
+    )
+    report.criteria = {c: round(mean(a.criteria[c] for a in attempts)) for c in CRITERIA}
+    report.overall = round(mean(a.overall for a in attempts))
+    report.seconds_used = sum(a.seconds or 0 for a in attempts)
+    ranked = sorted(report.criteria.items(), key=lambda item: -item[1])
+    report.strengths = [f"{name.capitalize()} ({score})" for name, score in ranked[:2] if score >= 60]
+    flags = defaultdict(int)
+    for attempt in attempts:
+        for flag in attempt.feedback.get("flags", []):
+            flags[flag["message"]] += 1
+    report.to_work_on = [f"{name.capitalize()} ({score})" for name, score in ranked[-2:]]
+    report.to_work_on += [message for message, _ in sorted(flags.items(), key=lambda x: -x[1])[:3]]
+    return report

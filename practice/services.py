@@ -1,0 +1,196 @@
+"""Writes of the practice area: attempts (the coach runs here) and mock interviews."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from coach import Feedback, review
+from coach.delivery import delivery
+from coach.probe import choose_follow_up
+from questionbank.models import Question, Role
+
+from .models import Attempt, MockInterview, MockStep
+
+MAX_ANSWER_CHARS = 10_000
+
+
+def feedback_data(feedback: Feedback) -> dict[str, Any]:
+    return feedback.to_dict()
+
+
+@transaction.atomic
+def attempt_create(
+    *,
+    user: User,
+    answer: str,
+    question: Question | None = None,
+    custom_question: dict[str, Any] | None = None,
+    mode: str = Attempt.Mode.TYPED,
+    seconds: int | None = None,
+    speaking_seconds: float | None = None,
+    pauses: list[float] | None = None,
+    mock_interview: MockInterview | None = None,
+    follow_up: str = "",
+    follow_up_points: list[str] | None = None,
+) -> Attempt:
+    """Review an answer with the coach and keep it, private to `user`."""
+    if question is not None:
+        coach_question = question.coach_question()
+    elif custom_question and custom_question.get("text"):
+        coach_question = {
+            "text": custom_question["text"],
+            "key_points": custom_question.get("key_points", []),
+        }
+    else:
+        raise ValueError("an attempt needs a bank question or a question of your own")
+    if follow_up:
+        coach_question = {
+            "text": follow_up,
+            "type": coach_question.get("type", ""),
+            "key_points": follow_up_points or [],
+        }
+    answer = answer[:MAX_ANSWER_CHARS]
+    feedback = review(coach_question, answer)
+    spoken = None
+    if mode == Attempt.Mode.SPOKEN and speaking_seconds:
+        spoken = delivery(answer, speaking_seconds, pauses or [])
+    return Attempt.objects.create(
+        user=user,
+        question=question,
+        custom_question=custom_question or {},
+        competency=question.competency if question is not None else None,
+        answer=answer,
+        mode=mode,
+        seconds=seconds,
+        delivery=spoken.to_dict() if spoken else {},
+        feedback=feedback_data(feedback),
+        overall=feedback.overall,
+        criteria=feedback.criteria,
+        mock_interview=mock_interview,
+        follow_up=follow_up,
+    )
+
+
+def pick_questions(
+    *, user: User, role: Role, level: str, length: int, mix: list[str], rng: random.Random
+) -> list[Question]:
+    """Questions for a mock interview: the types asked for in turn, fresh ones first."""
+    pool = list(
+        Question.objects.filter(roles=role, levels__slug=level, type__in=mix).distinct()
+        or Question.objects.filter(roles=role, type__in=mix).distinct()
+    )
+    seen = set(Attempt.objects.filter(user=user).values_list("question_id", flat=True))
+    by_type: dict[str, list[Question]] = {t: [] for t in mix}
+    for question in pool:
+        by_type[question.type].append(question)
+    for items in by_type.values():
+        rng.shuffle(items)
+        items.sort(key=lambda q: q.pk in seen)  # stable: unseen first, shuffled within
+    chosen: list[Question] = []
+    while len(chosen) < length and any(by_type.values()):
+        for kind in mix:
+            if by_type[kind] and len(chosen) < length:
+                chosen.append(by_type[kind].pop(0))
+    return chosen
+
+
+@transaction.atomic
+def mock_create(
+    *,
+    user: User,
+    role: Role,
+    level: str,
+    length: int,
+    mix: list[str],
+    seconds_per_answer: int = 180,
+    seed: int | None = None,
+) -> MockInterview:
+    rng = random.Random(seed)
+    questions = pick_questions(user=user, role=role, level=level, length=length, mix=mix, rng=rng)
+    if not questions:
+        raise ValueError("No questions match that role, level and mix. Try another mix.")
+    interview = MockInterview.objects.create(
+        user=user, role=role, level=level, mix=mix, seconds_per_answer=seconds_per_answer
+    )
+    MockStep.objects.bulk_create(
+        MockStep(interview=interview, order=i, question=q) for i, q in enumerate(questions)
+    )
+    return interview
+
+
+def mock_current_step(interview: MockInterview) -> MockStep | None:
+    return next((s for s in interview.steps.select_related("question") if not s.done), None)
+
+
+@transaction.atomic
+def mock_answer(
+    *,
+    interview: MockInterview,
+    answer: str,
+    seconds: int | None = None,
+    mode: str = Attempt.Mode.TYPED,
+    speaking_seconds: float | None = None,
+    pauses: list[float] | None = None,
+) -> MockStep:
+    """Answer the current question (or its follow-up probe). Returns the step answered."""
+    if interview.status == MockInterview.Status.FINISHED:
+        raise ValueError("This interview has finished.")
+    step = mock_current_step(interview)
+    if step is None:
+        raise ValueError("Every question has been answered; finish the interview.")
+    common = {
+        "user": interview.user,
+        "answer": answer,
+        "question": step.question,
+        "mode": mode,
+        "seconds": seconds,
+        "speaking_seconds": speaking_seconds,
+        "pauses": pauses,
+        "mock_interview": interview,
+    }
+    if step.attempt_id is None:
+        attempt = attempt_create(**common)
+        step.attempt = attempt
+        probe = choose_follow_up(_as_feedback(attempt), list(step.question.follow_ups))
+        if probe is not None:
+            step.follow_up, step.follow_up_reason = probe[0], probe[1][:200]
+    else:
+        missing = [
+            k["text"] for k in step.attempt.feedback.get("key_points", []) if not k["covered"]
+        ]
+        step.follow_up_attempt = attempt_create(
+            **common, follow_up=step.follow_up, follow_up_points=missing
+        )
+    step.save()
+    return step
+
+
+def _as_feedback(attempt: Attempt) -> Feedback:
+    """Rebuild enough of a Feedback from stored JSON for choosing a probe."""
+    from coach.types import FlagResult, KeyPointResult
+
+    data = attempt.feedback
+    return Feedback(
+        overall=data["overall"],
+        criteria=data["criteria"],
+        flags=[FlagResult(f["code"], f["message"]) for f in data["flags"]],
+        key_points=[
+            KeyPointResult(k["index"], k["text"], k["similarity"], k["covered"])
+            for k in data["key_points"]
+        ],
+        suggestions=[],
+    )
+
+
+def mock_finish(*, interview: MockInterview) -> MockInterview:
+    if interview.status != MockInterview.Status.FINISHED:
+        interview.status = MockInterview.Status.FINISHED
+        interview.finished_at = timezone.now()
+        interview.save(update_fields=["status", "finished_at"])
+    return interview
+

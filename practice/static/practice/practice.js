@@ -1,0 +1,142 @@
+// CarePrep practice page: drafts kept in this browser, optional speech input, timer, read aloud.
+(function () {
+  "use strict";
+  var PREFIX = "careprep:draft:";
+
+  function store() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+
+  // Drafts: saved on every change, restored on load, cleared once feedback exists.
+  function setupDraft(form) {
+    var key = form.getAttribute("data-draft-key");
+    var area = form.querySelector("textarea[name=answer]");
+    var ls = store();
+    if (!key || !area || !ls) return;
+    var full = PREFIX + key;
+    var saved = ls.getItem(full);
+    if (saved && !area.value.trim()) {
+      area.value = saved;
+      var note = document.getElementById("draft-restored");
+      if (note) note.hidden = false;
+    }
+    area.addEventListener("input", function () {
+      if (area.value.trim()) ls.setItem(full, area.value); else ls.removeItem(full);
+    });
+    var scope = form.getAttribute("data-draft-scope");  // e.g. "mock:12:" drops older steps
+    if (scope) {
+      Object.keys(ls).forEach(function (k) {
+        if (k.indexOf(PREFIX + scope) === 0 && k !== full) ls.removeItem(k);
+      });
+    }
+  }
+
+  function clearDrafts() {
+    var ls = store();
+    document.querySelectorAll("[data-clear-draft]").forEach(function (el) {
+      if (ls) ls.removeItem(PREFIX + el.getAttribute("data-clear-draft"));
+    });
+  }
+
+  // Elapsed time: from the first keystroke or the first word spoken.
+  function setupTimer(form) {
+    var started = null;
+    var seconds = form.querySelector("input[name=seconds]");
+    var display = form.querySelector("[data-timer]");
+    var limit = parseInt(form.getAttribute("data-seconds-limit") || "0", 10);
+    var toggle = form.querySelector("#timer-toggle");
+    function start() { if (started === null) started = Date.now(); }
+    form.addEventListener("input", start);
+    form.addEventListener("careprep:speaking", start);
+    if (display) {
+      window.setInterval(function () {
+        if (started === null || (toggle && !toggle.checked)) return;
+        var used = Math.floor((Date.now() - started) / 1000);
+        var shown = limit ? Math.max(0, limit - used) : used;
+        var text = Math.floor(shown / 60) + ":" + String(shown % 60).padStart(2, "0");
+        display.textContent = limit ? text + " left" : text;
+        if (limit && used >= limit) display.classList.add("over");
+      }, 1000);
+    }
+    form.addEventListener("submit", function () {
+      if (seconds && started !== null) seconds.value = Math.round((Date.now() - started) / 1000);
+    });
+  }
+
+  // Speech recognition, where the browser has it. The transcript stays editable.
+  function setupSpeech(form) {
+    var button = form.querySelector("[data-speak]");
+    var status = form.querySelector("[data-speak-status]");
+    var Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
+    if (!button) return;
+    if (!Recognition) {
+      if (status) status.textContent = "Speech input is not available in this browser; typing works everywhere.";
+      button.hidden = true;
+      return;
+    }
+    var area = form.querySelector("textarea[name=answer]");
+    var mode = form.querySelector("input[name=mode]");
+    var speaking = form.querySelector("input[name=speaking_seconds]");
+    var pausesField = form.querySelector("input[name=pauses]");
+    var recognition = new Recognition();
+    recognition.continuous = true;
+    recognition.interimResults = false;
+    recognition.lang = document.documentElement.lang || "en";
+    var on = false, startedAt = 0, total = 0, last = 0, pauses = [];
+    recognition.onresult = function (event) {
+      var now = Date.now();
+      if (last) pauses.push((now - last) / 1000);
+      last = now;
+      for (var i = event.resultIndex; i < event.results.length; i++) {
+        if (event.results[i].isFinal) {
+          var text = event.results[i][0].transcript.trim();
+          area.value = (area.value.trim() + " " + text).trim();
+          area.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+      }
+      form.dispatchEvent(new Event("careprep:speaking"));
+    };
+    recognition.onend = function () { if (on) recognition.start(); };
+    recognition.onerror = function (event) {
+      if (status) status.textContent = "Speech input stopped (" + event.error + "). You can keep typing.";
+    };
+    button.addEventListener("click", function () {
+      on = !on;
+      if (on) {
+        startedAt = Date.now(); last = 0; recognition.start();
+        button.textContent = "Stop speaking"; button.setAttribute("aria-pressed", "true");
+        if (status) status.textContent = "Listening… speak your answer; you can edit the text afterwards.";
+        mode.value = "spoken";
+      } else {
+        recognition.stop(); total += (Date.now() - startedAt) / 1000;
+        button.textContent = "Speak your answer"; button.setAttribute("aria-pressed", "false");
+        if (status) status.textContent = "Stopped. Edit the transcript if anything is wrong.";
+        speaking.value = total.toFixed(1);
+        pausesField.value = JSON.stringify(pauses);
+      }
+    });
+    form.addEventListener("submit", function () {
+      if (on) { total += (Date.now() - startedAt) / 1000; speaking.value = total.toFixed(1); pausesField.value = JSON.stringify(pauses); }
+    });
+  }
+
+  // Read the question aloud with the browser's own voice.
+  function setupReadAloud() {
+    document.querySelectorAll("[data-read-aloud]").forEach(function (button) {
+      if (!("speechSynthesis" in window)) { button.hidden = true; return; }
+      button.addEventListener("click", function () {
+        var target = document.getElementById(button.getAttribute("data-read-aloud"));
+        window.speechSynthesis.cancel();
+        window.speechSynthesis.speak(new SpeechSynthesisUtterance(target.textContent));
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    clearDrafts();
+    document.querySelectorAll("form[data-draft-key]").forEach(function (form) {
+      setupDraft(form); setupTimer(form); setupSpeech(form);
+    });
+    setupReadAloud();
+  });
+})();

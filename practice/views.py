@@ -1,0 +1,241 @@
+"""Practice pages: one question, your own question, feedback, history, plan and mock interviews."""
+
+from __future__ import annotations
+
+import random
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.services import profile_for
+from questionbank.models import Role
+from questionbank.selectors import QuestionFilter, question_detail, question_list
+
+from . import pdf
+from .forms import AnswerForm, MockInterviewForm, OwnQuestionForm, RandomQuestionForm
+from .models import MockInterview
+from .plan import plan_build, plan_ics
+from .presenters import CRITERION_HELP, FLAG_TITLES, band, highlighted, trend_svg
+from .selectors import (
+    attempt_of,
+    attempts_of,
+    competency_trends,
+    interview_of,
+    interviews_of,
+    mock_report,
+    previous_attempt,
+)
+from .services import attempt_create, mock_answer, mock_create, mock_current_step, mock_finish
+
+
+def _answer_kwargs(form: AnswerForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "answer": data["answer"],
+        "mode": data["mode"],
+        "seconds": data.get("seconds"),
+        "speaking_seconds": data.get("speaking_seconds"),
+        "pauses": data.get("pauses"),
+    }
+
+
+@login_required
+def practice_home(request: HttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)  # type: ignore[arg-type]
+    form = RandomQuestionForm(
+        initial={"role": profile.target_role.slug if profile.target_role else "",
+                 "level": profile.level}
+    )
+    recent = attempts_of(request.user)[:5]  # type: ignore[arg-type]
+    return render(request, "practice/home.html", {"form": form, "recent": recent})
+
+
+@login_required
+def practice_random(request: HttpRequest) -> HttpResponse:
+    form = RandomQuestionForm(request.GET)
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = QuestionFilter(
+        role=data["role"].slug if data.get("role") else "",
+        competency=data["competency"].slug if data.get("competency") else "",
+        level=data.get("level", ""),
+    )
+    slugs = list(question_list(filters).values_list("slug", flat=True))
+    if not slugs:
+        messages.error(request, "No question matches those choices; try fewer filters.")
+        return redirect("practice")
+    return redirect("practice_question", slug=random.choice(slugs))
+
+
+@login_required
+def practice_question(request: HttpRequest, slug: str) -> HttpResponse:
+    question = get_object_or_404(question_detail(slug))
+    form = AnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        attempt = attempt_create(user=request.user, question=question, **_answer_kwargs(form))  # type: ignore[arg-type]
+        return redirect(attempt)
+    return render(request, "practice/answer.html", {"question": question, "form": form,
+                                                    "draft_key": f"question:{question.slug}"})
+
+
+@login_required
+def practice_own(request: HttpRequest) -> HttpResponse:
+    form = OwnQuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        attempt = attempt_create(
+            user=request.user,  # type: ignore[arg-type]
+            custom_question=form.custom_question(),
+            **_answer_kwargs(form),
+        )
+        return redirect(attempt)
+    return render(request, "practice/own.html", {"form": form, "draft_key": "own-question"})
+
+
+@login_required
+def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = attempt_of(request.user, pk)  # type: ignore[arg-type]
+    previous = previous_attempt(attempt)
+    feedback = attempt.feedback
+    context = {
+        "attempt": attempt,
+        "feedback": feedback,
+        "segments": highlighted(attempt.answer, feedback.get("key_points", [])),
+        "criteria": [
+            (name, score, band(score), CRITERION_HELP[name])
+            for name, score in attempt.criteria.items()
+        ],
+        "flags": [(FLAG_TITLES.get(f["code"], f["code"]), f) for f in feedback.get("flags", [])],
+        "previous": previous,
+        "change": attempt.overall - previous.overall if previous else None,
+        "draft_key": f"question:{attempt.question.slug}" if attempt.question else "own-question",
+        "overall_band": band(attempt.overall),
+    }
+    return render(request, "practice/feedback.html", context)
+
+
+@login_required
+def progress(request: HttpRequest) -> HttpResponse:
+    trends = competency_trends(request.user)  # type: ignore[arg-type]
+    context = {
+        "attempts": attempts_of(request.user)[:50],  # type: ignore[arg-type]
+        "interviews": interviews_of(request.user)[:20],  # type: ignore[arg-type]
+        "trends": trends,
+        "chart": trend_svg(trends) if trends else "",
+        "weakest": [t for t in trends if t.recent < 70][:3],
+    }
+    return render(request, "practice/progress.html", context)
+
+
+def _plan(request: HttpRequest):  # type: ignore[no-untyped-def]
+    profile = profile_for(request.user)  # type: ignore[arg-type]
+    if profile.target_role is None or not profile.level:
+        return None
+    return plan_build(
+        user=request.user,  # type: ignore[arg-type]
+        role=profile.target_role,
+        level=profile.level,
+        interview_date=profile.interview_date,
+        minutes_per_day=profile.minutes_per_day,
+        today=timezone.localdate(),
+    )
+
+
+@login_required
+def plan(request: HttpRequest) -> HttpResponse:
+    return render(request, "practice/plan.html", {"plan": _plan(request)})
+
+
+@login_required
+def plan_calendar(request: HttpRequest) -> HttpResponse:
+    built = _plan(request)
+    if built is None:
+        return redirect("plan")
+    response = HttpResponse(plan_ics(built, settings.SITE_ROOT), content_type="text/calendar")
+    response["Content-Disposition"] = 'attachment; filename="careprep-plan.ics"'
+    return response
+
+
+@login_required
+def mock_new(request: HttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)  # type: ignore[arg-type]
+    initial = {"role": profile.target_role.slug if profile.target_role else "",
+               "level": profile.level or "entry"}
+    form = MockInterviewForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            interview = mock_create(
+                user=request.user,  # type: ignore[arg-type]
+                role=data["role"], level=data["level"], length=data["length"],
+                mix=data["mix"], seconds_per_answer=60 * data["minutes_per_answer"],
+            )
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect(interview)
+    return render(request, "practice/mock_new.html", {
+        "form": form, "interviews": interviews_of(request.user)[:10]})  # type: ignore[arg-type]
+
+
+@login_required
+def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = interview_of(request.user, pk)  # type: ignore[arg-type]
+    if interview.status == MockInterview.Status.FINISHED:
+        return redirect("mock_report", pk=interview.pk)
+    step = mock_current_step(interview)
+    form = AnswerForm(request.POST or None)
+    if request.method == "POST" and step is not None and form.is_valid():
+        mock_answer(interview=interview, **_answer_kwargs(form))
+        return redirect(interview)
+    steps = list(interview.steps.all())
+    context = {
+        "interview": interview,
+        "step": step,
+        "form": form,
+        "number": (step.order + 1) if step else len(steps),
+        "total": len(steps),
+        "asking_follow_up": bool(step and step.attempt_id and step.follow_up),
+        "draft_key": f"mock:{interview.pk}:{step.order if step else 'end'}:"
+        f"{'f' if step and step.attempt_id else 'q'}",
+        "draft_scope": f"mock:{interview.pk}:",
+        "seconds_limit_display": f"{interview.seconds_per_answer // 60}:"
+        f"{interview.seconds_per_answer % 60:02d}",
+    }
+    return render(request, "practice/mock.html", context)
+
+
+@login_required
+@require_POST
+def mock_end(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = interview_of(request.user, pk)  # type: ignore[arg-type]
+    mock_finish(interview=interview)
+    return redirect("mock_report", pk=interview.pk)
+
+
+@login_required
+def mock_report_page(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = interview_of(request.user, pk)  # type: ignore[arg-type]
+    report = mock_report(interview)
+    return render(request, "practice/report.html", {"report": report})
+
+
+@login_required
+def mock_report_download(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = interview_of(request.user, pk)  # type: ignore[arg-type]
+    response = HttpResponse(pdf.report_pdf(mock_report(interview)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="careprep-mock-{interview.pk}.pdf"'
+    return response
+
+
+def guide_download(request: HttpRequest, slug: str) -> HttpResponse:
+    role = get_object_or_404(Role, slug=slug)
+    response = HttpResponse(pdf.guide_pdf(role), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="careprep-{role.slug}-guide.pdf"'
+    return response
+
+
+
