@@ -3,7 +3,6 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-
 from django.views.decorators.http import require_POST
 
 from .forms import ProfileForm, SignupForm

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer, django_auth
 from pydantic import Field
@@ -16,7 +16,13 @@ from pydantic import Field
 from accounts.services import token_user
 from practice.models import Attempt, MockInterview
 from practice.selectors import attempt_of, attempts_of, interview_of, interviews_of, mock_report
-from practice.services import attempt_create, mock_answer, mock_create, mock_current_step, mock_finish
+from practice.services import (
+    attempt_create,
+    mock_answer,
+    mock_create,
+    mock_current_step,
+    mock_finish,
+)
 from questionbank.models import Question, Role
 
 from .schemas import ErrorOut
@@ -156,10 +162,10 @@ def mock_out(interview: MockInterview, last: Attempt | None = None) -> dict[str,
 
 
 @router.post("/attempts", response={201: AttemptOut, 404: ErrorOut, 422: ErrorOut})
-def create_attempt(request: HttpRequest, data: AttemptIn) -> tuple[int, dict]:
+def create_attempt(request: HttpRequest, data: AttemptIn) -> Status:
     """Submit an answer (to a bank question or your own) and get the coach's feedback."""
     if bool(data.question_id) == bool(data.question):
-        return 422, {"detail": "Give either question_id or question, not both or neither."}
+        return Status(422, {"detail": "Give either question_id or question, not both or neither."})
     question = get_object_or_404(Question, slug=data.question_id) if data.question_id else None
     attempt = attempt_create(
         user=_user(request),
@@ -169,7 +175,7 @@ def create_attempt(request: HttpRequest, data: AttemptIn) -> tuple[int, dict]:
         mode=data.mode,
         seconds=data.seconds,
     )
-    return 201, attempt_out(attempt)
+    return Status(201, attempt_out(attempt))
 
 
 @router.get("/attempts", response=list[AttemptOut])
@@ -185,17 +191,21 @@ def get_attempt(request: HttpRequest, attempt_id: int) -> dict:
 
 
 @router.post("/mock-interviews", response={201: MockOut, 404: ErrorOut, 422: ErrorOut})
-def create_mock(request: HttpRequest, data: MockIn) -> tuple[int, dict]:
+def create_mock(request: HttpRequest, data: MockIn) -> Status:
     """Start a mock interview: questions of the chosen role, level and mix."""
     role = get_object_or_404(Role, slug=data.role)
     try:
         interview = mock_create(
-            user=_user(request), role=role, level=data.level, length=data.length,
-            mix=list(data.mix), seconds_per_answer=data.seconds_per_answer,
+            user=_user(request),
+            role=role,
+            level=data.level,
+            length=data.length,
+            mix=list(data.mix),
+            seconds_per_answer=data.seconds_per_answer,
         )
     except ValueError as exc:
-        return 422, {"detail": str(exc)}
-    return 201, mock_out(interview)
+        return Status(422, {"detail": str(exc)})
+    return Status(201, mock_out(interview))
 
 
 @router.get("/mock-interviews/{interview_id}", response={200: MockOut, 404: ErrorOut})
@@ -212,7 +222,7 @@ def advance_mock(request: HttpRequest, interview_id: int, data: MockAnswerIn) ->
     try:
         step = mock_answer(interview=interview, answer=data.answer, seconds=data.seconds)
     except ValueError as exc:
-        return 409, {"detail": str(exc)}
+        return Status(409, {"detail": str(exc)})
     last = step.follow_up_attempt or step.attempt
     return mock_out(interview, last)
 

@@ -1,6 +1,6 @@
 """Run every coach benchmark and write docs/benchmarks.md from their reports.
 
-    .venv/bin/python -m benchmarks.run_all      (or: make benchmarks)
+.venv/bin/python -m benchmarks.run_all      (or: make benchmarks)
 """
 
 from __future__ import annotations

@@ -59,7 +59,9 @@ def _observations(d: Delivery) -> list[str]:
         )
     ]
     if d.fillers:
-        top = ", ".join(f"'{w}' ×{n}" for w, n in sorted(d.fillers.items(), key=lambda x: -x[1])[:3])
+        top = ", ".join(
+            f"'{w}' ×{n}" for w, n in sorted(d.fillers.items(), key=lambda x: -x[1])[:3]
+        )
         notes.append(
             f"Filler words came up about {d.fillers_per_minute} times a minute ({top}); a short "
             "silent pause works just as well."

@@ -126,7 +126,7 @@ def _shape_flags(analysis, cover, parts, scores, codes) -> list[FlagResult]:
     on_topic_points = cover.score >= 0.3 or cover.relevance >= 0.3
     none_said = bool(cover.key_points) and not any(k.covered for k in cover.key_points)
     if (not on_topic_points and (cover.relevance < 0.25 or wandering > 0.6)) or (
-        none_said and cover.relevance < 0.4 and words >= SHORT_WORDS
+        none_said and cover.relevance < 0.3 and words >= SHORT_WORDS
     ):
         flags.append(
             FlagResult(

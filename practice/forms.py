@@ -23,7 +23,9 @@ class AnswerForm(forms.Form):
         help_text=ANSWER_HELP,
         error_messages={"required": "Write or say your answer first, then ask for feedback."},
     )
-    mode = forms.ChoiceField(choices=Attempt.Mode.choices, initial="typed", widget=forms.HiddenInput)
+    mode = forms.ChoiceField(
+        choices=Attempt.Mode.choices, initial="typed", widget=forms.HiddenInput
+    )
     seconds = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     speaking_seconds = forms.FloatField(required=False, min_value=0, widget=forms.HiddenInput)
     pauses = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -78,8 +80,12 @@ class MockInterviewForm(forms.Form):
     role = forms.ModelChoiceField(Role.objects.all(), to_field_name="slug")
     level = forms.ChoiceField(choices=list(LEVELS.items()))
     length = forms.TypedChoiceField(
-        choices=[(3, "3 questions (15 minutes)"), (5, "5 questions"), (8, "8 questions"),
-                 (12, "12 questions")],
+        choices=[
+            (3, "3 questions (15 minutes)"),
+            (5, "5 questions"),
+            (8, "8 questions"),
+            (12, "12 questions"),
+        ],
         coerce=int,
         initial=5,
         label="Length",

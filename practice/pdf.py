@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import reportlab
 from reportlab.lib import colors
@@ -23,7 +24,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from xml.sax.saxutils import escape
 
 from questionbank.models import Question, Role
 
@@ -41,8 +41,14 @@ STYLES = {
     "h2": ParagraphStyle("h2", BASE["Heading2"], fontName="Vera-Bold", fontSize=13, spaceBefore=10),
     "h3": ParagraphStyle("h3", BASE["Heading3"], fontName="Vera-Bold", fontSize=10.5),
     "body": ParagraphStyle("body", BASE["BodyText"], fontName="Vera", fontSize=9.5, leading=13),
-    "small": ParagraphStyle("small", BASE["BodyText"], fontName="Vera", fontSize=8, leading=10,
-                            textColor=colors.HexColor("#4a5563")),
+    "small": ParagraphStyle(
+        "small",
+        BASE["BodyText"],
+        fontName="Vera",
+        fontSize=8,
+        leading=10,
+        textColor=colors.HexColor("#4a5563"),
+    ),
 }
 
 
@@ -52,15 +58,24 @@ def _p(text: str, style: str = "body") -> Paragraph:
 
 def _bullets(items: list[str]) -> ListFlowable:
     return ListFlowable(
-        [ListItem(_p(item), leftIndent=10) for item in items], bulletType="bullet", start="•",
-        leftIndent=12, bulletFontName="Vera",
+        [ListItem(_p(item), leftIndent=10) for item in items],
+        bulletType="bullet",
+        start="•",
+        leftIndent=12,
+        bulletFontName="Vera",
     )
 
 
 def _document(buffer: io.BytesIO, title: str) -> SimpleDocTemplate:
     return SimpleDocTemplate(
-        buffer, pagesize=A4, title=title, author="CarePrep",
-        leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=16 * mm,
+        buffer,
+        pagesize=A4,
+        title=title,
+        author="CarePrep",
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
     )
 
 
@@ -72,8 +87,10 @@ def guide_pdf(role: Role) -> bytes:
     story: list = [
         _p(f"{role.name}: interview question guide", "title"),
         _p(role.summary),
-        _p(f"{questions.count()} questions. Produced by CarePrep on {date.today():%d %B %Y}.",
-           "small"),
+        _p(
+            f"{questions.count()} questions. Produced by CarePrep on {date.today():%d %B %Y}.",
+            "small",
+        ),
     ]
     current_type = ""
     for number, question in enumerate(questions, 1):
@@ -110,13 +127,19 @@ def report_pdf(report: Report) -> bytes:
     ]
     if report.competencies:
         story.append(_p("Scores by competency", "h2"))
-        table = Table([["Competency", "Score"], *[[n, str(s)] for n, s in report.competencies]],
-                      colWidths=[120 * mm, 25 * mm])
-        table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), "Vera", 9),
-            ("FONT", (0, 0), (-1, 0), "Vera-Bold", 9),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
-        ]))
+        table = Table(
+            [["Competency", "Score"], *[[n, str(s)] for n, s in report.competencies]],
+            colWidths=[120 * mm, 25 * mm],
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), "Vera", 9),
+                    ("FONT", (0, 0), (-1, 0), "Vera-Bold", 9),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
+                ]
+            )
+        )
         story.append(table)
     story += [_p("Strengths", "h2"), _bullets(report.strengths or ["Keep practising."])]
     story += [_p("What to work on", "h2"), _bullets(report.to_work_on or ["Nothing stood out."])]

@@ -86,8 +86,10 @@ def plan_build(
         or Question.objects.filter(roles=role).select_related("competency")
     )
     latest, competency_scores = _history(user)
-    weak = sorted((n for n, s in competency_scores.items() if s < REVIEW_BELOW),
-                  key=lambda n: competency_scores[n])
+    weak = sorted(
+        (n for n, s in competency_scores.items() if s < REVIEW_BELOW),
+        key=lambda n: competency_scores[n],
+    )
     fresh = _broad_order([q for q in pool if q.pk not in latest])
     reviews = _due_reviews(latest, today)
     days: list[PlanDay] = []
@@ -97,9 +99,13 @@ def plan_build(
         if interview_date is not None and offset == span - 1:
             days.append(PlanDay(day, "Mock interview: the whole thing, timed, out loud", mock=True))
             continue
-        plan_day = PlanDay(day, "Broad practice: a spread of competencies" if offset < broad_days
-                           else "Bring back weak spots")
-        due = [r for r in reviews if r[0] <= day][: per_day]
+        plan_day = PlanDay(
+            day,
+            "Broad practice: a spread of competencies"
+            if offset < broad_days
+            else "Bring back weak spots",
+        )
+        due = [r for r in reviews if r[0] <= day][:per_day]
         for item in due:
             reviews.remove(item)
             plan_day.items.append(PlanItem(item[1], item[2]))
@@ -157,7 +163,9 @@ def plan_ics(plan: PrepPlan, site_root: str) -> bytes:
         event.add("dtstart", day.day)
         event.add("dtend", day.day + timedelta(days=1))
         event.add("summary", f"CarePrep: {day.focus}")
-        lines = [f"- {i.question.text} ({site_root}{i.question.get_absolute_url()})" for i in day.items]
+        lines = [
+            f"- {i.question.text} ({site_root}{i.question.get_absolute_url()})" for i in day.items
+        ]
         event.add("description", "\n".join(lines) or day.focus)
         calendar.add_component(event)
     return calendar.to_ical()

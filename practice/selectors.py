@@ -105,7 +105,9 @@ def mock_report(interview: MockInterview) -> Report:
     report.overall = round(mean(a.overall for a in attempts))
     report.seconds_used = sum(a.seconds or 0 for a in attempts)
     ranked = sorted(report.criteria.items(), key=lambda item: -item[1])
-    report.strengths = [f"{name.capitalize()} ({score})" for name, score in ranked[:2] if score >= 60]
+    report.strengths = [
+        f"{name.capitalize()} ({score})" for name, score in ranked[:2] if score >= 60
+    ]
     flags = defaultdict(int)
     for attempt in attempts:
         for flag in attempt.feedback.get("flags", []):

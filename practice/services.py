@@ -193,4 +193,3 @@ def mock_finish(*, interview: MockInterview) -> MockInterview:
         interview.finished_at = timezone.now()
         interview.save(update_fields=["status", "finished_at"])
     return interview
-

@@ -48,8 +48,10 @@ def _answer_kwargs(form: AnswerForm) -> dict:
 def practice_home(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)  # type: ignore[arg-type]
     form = RandomQuestionForm(
-        initial={"role": profile.target_role.slug if profile.target_role else "",
-                 "level": profile.level}
+        initial={
+            "role": profile.target_role.slug if profile.target_role else "",
+            "level": profile.level,
+        }
     )
     recent = attempts_of(request.user)[:5]  # type: ignore[arg-type]
     return render(request, "practice/home.html", {"form": form, "recent": recent})
@@ -78,8 +80,11 @@ def practice_question(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         attempt = attempt_create(user=request.user, question=question, **_answer_kwargs(form))  # type: ignore[arg-type]
         return redirect(attempt)
-    return render(request, "practice/answer.html", {"question": question, "form": form,
-                                                    "draft_key": f"question:{question.slug}"})
+    return render(
+        request,
+        "practice/answer.html",
+        {"question": question, "form": form, "draft_key": f"question:{question.slug}"},
+    )
 
 
 @login_required
@@ -162,23 +167,31 @@ def plan_calendar(request: HttpRequest) -> HttpResponse:
 @login_required
 def mock_new(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)  # type: ignore[arg-type]
-    initial = {"role": profile.target_role.slug if profile.target_role else "",
-               "level": profile.level or "entry"}
+    initial = {
+        "role": profile.target_role.slug if profile.target_role else "",
+        "level": profile.level or "entry",
+    }
     form = MockInterviewForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             interview = mock_create(
                 user=request.user,  # type: ignore[arg-type]
-                role=data["role"], level=data["level"], length=data["length"],
-                mix=data["mix"], seconds_per_answer=60 * data["minutes_per_answer"],
+                role=data["role"],
+                level=data["level"],
+                length=data["length"],
+                mix=data["mix"],
+                seconds_per_answer=60 * data["minutes_per_answer"],
             )
         except ValueError as exc:
             form.add_error(None, str(exc))
         else:
             return redirect(interview)
-    return render(request, "practice/mock_new.html", {
-        "form": form, "interviews": interviews_of(request.user)[:10]})  # type: ignore[arg-type]
+    return render(
+        request,
+        "practice/mock_new.html",
+        {"form": form, "interviews": interviews_of(request.user)[:10]},
+    )  # type: ignore[arg-type]
 
 
 @login_required
@@ -236,6 +249,3 @@ def guide_download(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(pdf.guide_pdf(role), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="careprep-{role.slug}-guide.pdf"'
     return response
-
-
-

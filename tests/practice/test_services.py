@@ -53,8 +53,12 @@ def test_an_attempt_at_your_own_question(owner: User, bank: None) -> None:
 
 def test_a_spoken_attempt_gets_delivery_observations(owner: User, bank: None) -> None:
     attempt = attempt_create(
-        user=owner, question=behavioural(), answer="Um, you know, " + STRONG, mode="spoken",
-        speaking_seconds=40, pauses=[0.5, 4.0],
+        user=owner,
+        question=behavioural(),
+        answer="Um, you know, " + STRONG,
+        mode="spoken",
+        speaking_seconds=40,
+        pauses=[0.5, 4.0],
     )
     assert attempt.delivery["words_per_minute"] > 100
     assert attempt.delivery["long_pauses"] == 1
@@ -109,8 +113,14 @@ def test_mock_questions_follow_the_mix(owner: User, bank: None) -> None:
 def test_the_plan_reaches_the_interview_and_ends_with_a_mock(owner: User, bank: None) -> None:
     role = Role.objects.get(slug="patient-advocate")
     today = date(2026, 11, 21)
-    plan = plan_build(user=owner, role=role, level="experienced",
-                      interview_date=today + timedelta(days=10), minutes_per_day=16, today=today)
+    plan = plan_build(
+        user=owner,
+        role=role,
+        level="experienced",
+        interview_date=today + timedelta(days=10),
+        minutes_per_day=16,
+        today=today,
+    )
     assert [d.day for d in plan.days] == [today + timedelta(days=i) for i in range(10)]
     assert plan.days[-1].mock and all(len(d.items) == 2 for d in plan.days[:-1])
     competencies = {i.question.competency_id for d in plan.days[:3] for i in d.items}
@@ -125,8 +135,14 @@ def test_the_plan_brings_back_low_scores_on_a_spaced_schedule(owner: User, bank:
     weak = attempt_create(user=owner, question=question, answer=NO_RESULT)
     assert weak.overall < 70
     today = weak.created_at.date()
-    plan = plan_build(user=owner, role=role, level="experienced",
-                      interview_date=today + timedelta(days=14), minutes_per_day=24, today=today)
+    plan = plan_build(
+        user=owner,
+        role=role,
+        level="experienced",
+        interview_date=today + timedelta(days=14),
+        minutes_per_day=24,
+        today=today,
+    )
     again = [d.day for d in plan.days for i in plan_items(d) if i.question == question]
     assert again and again[0] == today + timedelta(days=1)
     assert question.competency.name in plan.weak_competencies
