@@ -39,6 +39,7 @@ class TokenAuth(HttpBearer):
 router = Router(auth=[TokenAuth(), django_auth], tags=["practice"])
 
 QuestionType = Literal["situational", "behavioural", "technical", "motivation"]
+ALL_TYPES: tuple[QuestionType, ...] = ("situational", "behavioural", "technical", "motivation")
 
 
 class OwnQuestionIn(Schema):
@@ -80,10 +81,7 @@ class MockIn(Schema):
     role: str
     level: Literal["entry", "experienced", "lead"]
     length: int = Field(5, ge=1, le=12)
-    mix: list[QuestionType] = Field(
-        default_factory=lambda: ["situational", "behavioural", "technical", "motivation"],
-        min_length=1,
-    )
+    mix: list[QuestionType] = Field(default_factory=lambda: list(ALL_TYPES), min_length=1)
     seconds_per_answer: int = Field(180, ge=30, le=600)
 
 

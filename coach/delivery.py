@@ -48,16 +48,14 @@ def delivery(transcript: str, speaking_seconds: float, pauses: list[float]) -> D
 
 def _observations(d: Delivery) -> list[str]:
     low, high = PACE_BAND
-    notes = [
-        f"You spoke at about {d.words_per_minute} words a minute"
-        + (
-            f"; many listeners follow {low}-{high} most easily, so you might slow down a little."
-            if d.words_per_minute > high
-            else f"; many listeners follow {low}-{high} most easily, so you could pick up the pace a little."
-            if d.words_per_minute < low
-            else f", within the {low}-{high} range many listeners follow most easily."
-        )
-    ]
+    band = f"{low}-{high}"
+    if d.words_per_minute > high:
+        pace = f"; many listeners follow {band} most easily, so you might slow down a little."
+    elif d.words_per_minute < low:
+        pace = f"; many listeners follow {band} most easily, so you could speed up a little."
+    else:
+        pace = f", within the {band} range many listeners follow most easily."
+    notes = [f"You spoke at about {d.words_per_minute} words a minute{pace}"]
     if d.fillers:
         top = ", ".join(
             f"'{w}' ×{n}" for w, n in sorted(d.fillers.items(), key=lambda x: -x[1])[:3]

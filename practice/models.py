@@ -84,7 +84,7 @@ class MockInterview(models.Model):
 
 
 class MockStep(models.Model):
-    """One question of a mock interview, with its answer and the follow-up probe if one was asked."""
+    """One question of a mock interview: its answer, and the follow-up probe if one was asked."""
 
     interview = models.ForeignKey(MockInterview, on_delete=models.CASCADE, related_name="steps")
     order = models.PositiveSmallIntegerField()

@@ -29,7 +29,7 @@ from questionbank.models import Question, Role
 
 from .selectors import Report
 
-# Bitstream Vera ships inside ReportLab: full Latin text (curly quotes, dashes) with no system fonts.
+# Bitstream Vera ships inside ReportLab: curly quotes and dashes render with no system fonts.
 FONT_DIR = Path(reportlab.__file__).parent / "fonts"
 pdfmetrics.registerFont(TTFont("Vera", str(FONT_DIR / "Vera.ttf")))
 pdfmetrics.registerFont(TTFont("Vera-Bold", str(FONT_DIR / "VeraBd.ttf")))

@@ -108,7 +108,7 @@ def mock_report(interview: MockInterview) -> Report:
     report.strengths = [
         f"{name.capitalize()} ({score})" for name, score in ranked[:2] if score >= 60
     ]
-    flags = defaultdict(int)
+    flags: dict[str, int] = defaultdict(int)
     for attempt in attempts:
         for flag in attempt.feedback.get("flags", []):
             flags[flag["message"]] += 1

@@ -143,7 +143,7 @@ def mock_answer(
     step = mock_current_step(interview)
     if step is None:
         raise ValueError("Every question has been answered; finish the interview.")
-    common = {
+    common: dict[str, Any] = {
         "user": interview.user,
         "answer": answer,
         "question": step.question,
@@ -153,7 +153,7 @@ def mock_answer(
         "pauses": pauses,
         "mock_interview": interview,
     }
-    if step.attempt_id is None:
+    if step.attempt is None:
         attempt = attempt_create(**common)
         step.attempt = attempt
         probe = choose_follow_up(_as_feedback(attempt), list(step.question.follow_ups))

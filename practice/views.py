@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import random
+from typing import cast
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,7 +21,7 @@ from questionbank.selectors import QuestionFilter, question_detail, question_lis
 from . import pdf
 from .forms import AnswerForm, MockInterviewForm, OwnQuestionForm, RandomQuestionForm
 from .models import MockInterview
-from .plan import plan_build, plan_ics
+from .plan import PrepPlan, plan_build, plan_ics
 from .presenters import CRITERION_HELP, FLAG_TITLES, band, highlighted, trend_svg
 from .selectors import (
     attempt_of,
@@ -31,6 +33,11 @@ from .selectors import (
     previous_attempt,
 )
 from .services import attempt_create, mock_answer, mock_create, mock_current_step, mock_finish
+
+
+def _me(request: HttpRequest) -> User:
+    """The signed-in user (every view here is behind login_required)."""
+    return cast(User, request.user)
 
 
 def _answer_kwargs(form: AnswerForm) -> dict:
@@ -46,14 +53,14 @@ def _answer_kwargs(form: AnswerForm) -> dict:
 
 @login_required
 def practice_home(request: HttpRequest) -> HttpResponse:
-    profile = profile_for(request.user)  # type: ignore[arg-type]
+    profile = profile_for(_me(request))
     form = RandomQuestionForm(
         initial={
             "role": profile.target_role.slug if profile.target_role else "",
             "level": profile.level,
         }
     )
-    recent = attempts_of(request.user)[:5]  # type: ignore[arg-type]
+    recent = attempts_of(_me(request))[:5]
     return render(request, "practice/home.html", {"form": form, "recent": recent})
 
 
@@ -78,7 +85,7 @@ def practice_question(request: HttpRequest, slug: str) -> HttpResponse:
     question = get_object_or_404(question_detail(slug))
     form = AnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        attempt = attempt_create(user=request.user, question=question, **_answer_kwargs(form))  # type: ignore[arg-type]
+        attempt = attempt_create(user=_me(request), question=question, **_answer_kwargs(form))
         return redirect(attempt)
     return render(
         request,
@@ -92,7 +99,7 @@ def practice_own(request: HttpRequest) -> HttpResponse:
     form = OwnQuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         attempt = attempt_create(
-            user=request.user,  # type: ignore[arg-type]
+            user=_me(request),
             custom_question=form.custom_question(),
             **_answer_kwargs(form),
         )
@@ -102,7 +109,7 @@ def practice_own(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    attempt = attempt_of(request.user, pk)  # type: ignore[arg-type]
+    attempt = attempt_of(_me(request), pk)
     previous = previous_attempt(attempt)
     feedback = attempt.feedback
     context = {
@@ -124,10 +131,10 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def progress(request: HttpRequest) -> HttpResponse:
-    trends = competency_trends(request.user)  # type: ignore[arg-type]
+    trends = competency_trends(_me(request))
     context = {
-        "attempts": attempts_of(request.user)[:50],  # type: ignore[arg-type]
-        "interviews": interviews_of(request.user)[:20],  # type: ignore[arg-type]
+        "attempts": attempts_of(_me(request))[:50],
+        "interviews": interviews_of(_me(request))[:20],
         "trends": trends,
         "chart": trend_svg(trends) if trends else "",
         "weakest": [t for t in trends if t.recent < 70][:3],
@@ -135,12 +142,12 @@ def progress(request: HttpRequest) -> HttpResponse:
     return render(request, "practice/progress.html", context)
 
 
-def _plan(request: HttpRequest):  # type: ignore[no-untyped-def]
-    profile = profile_for(request.user)  # type: ignore[arg-type]
+def _plan(request: HttpRequest) -> PrepPlan | None:
+    profile = profile_for(_me(request))
     if profile.target_role is None or not profile.level:
         return None
     return plan_build(
-        user=request.user,  # type: ignore[arg-type]
+        user=_me(request),
         role=profile.target_role,
         level=profile.level,
         interview_date=profile.interview_date,
@@ -166,7 +173,7 @@ def plan_calendar(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mock_new(request: HttpRequest) -> HttpResponse:
-    profile = profile_for(request.user)  # type: ignore[arg-type]
+    profile = profile_for(_me(request))
     initial = {
         "role": profile.target_role.slug if profile.target_role else "",
         "level": profile.level or "entry",
@@ -176,7 +183,7 @@ def mock_new(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             interview = mock_create(
-                user=request.user,  # type: ignore[arg-type]
+                user=_me(request),
                 role=data["role"],
                 level=data["level"],
                 length=data["length"],
@@ -190,13 +197,13 @@ def mock_new(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "practice/mock_new.html",
-        {"form": form, "interviews": interviews_of(request.user)[:10]},
-    )  # type: ignore[arg-type]
+        {"form": form, "interviews": interviews_of(_me(request))[:10]},
+    )
 
 
 @login_required
 def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    interview = interview_of(request.user, pk)  # type: ignore[arg-type]
+    interview = interview_of(_me(request), pk)
     if interview.status == MockInterview.Status.FINISHED:
         return redirect("mock_report", pk=interview.pk)
     step = mock_current_step(interview)
@@ -224,21 +231,21 @@ def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def mock_end(request: HttpRequest, pk: int) -> HttpResponse:
-    interview = interview_of(request.user, pk)  # type: ignore[arg-type]
+    interview = interview_of(_me(request), pk)
     mock_finish(interview=interview)
     return redirect("mock_report", pk=interview.pk)
 
 
 @login_required
 def mock_report_page(request: HttpRequest, pk: int) -> HttpResponse:
-    interview = interview_of(request.user, pk)  # type: ignore[arg-type]
+    interview = interview_of(_me(request), pk)
     report = mock_report(interview)
     return render(request, "practice/report.html", {"report": report})
 
 
 @login_required
 def mock_report_download(request: HttpRequest, pk: int) -> HttpResponse:
-    interview = interview_of(request.user, pk)  # type: ignore[arg-type]
+    interview = interview_of(_me(request), pk)
     response = HttpResponse(pdf.report_pdf(mock_report(interview)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="careprep-mock-{interview.pk}.pdf"'
     return response

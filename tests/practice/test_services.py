@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from practice.models import Attempt, MockInterview
-from practice.plan import plan_build, plan_ics
+from practice.plan import PlanDay, PlanItem, plan_build, plan_ics
 from practice.selectors import competency_trends, mock_report, previous_attempt
 from practice.services import attempt_create, mock_answer, mock_create, mock_finish
 from questionbank.models import Question, Role
@@ -148,7 +148,7 @@ def test_the_plan_brings_back_low_scores_on_a_spaced_schedule(owner: User, bank:
     assert question.competency.name in plan.weak_competencies
 
 
-def plan_items(day):  # type: ignore[no-untyped-def]
+def plan_items(day: PlanDay) -> list[PlanItem]:
     return day.items
 
 
