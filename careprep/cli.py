@@ -16,6 +16,8 @@ app = typer.Typer(
 )
 content_app = typer.Typer(help="Validate, load and export the question bank.", no_args_is_help=True)
 app.add_typer(content_app, name="content")
+export_app = typer.Typer(help="Export documents.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
 
 
 def django_setup() -> None:
@@ -180,6 +182,26 @@ def createuser(
             typer.echo(f"error: {message}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"created user {user.username}")
+
+
+@export_app.command("guide")
+def export_guide(
+    role: Annotated[str, typer.Option("--role", help="Role slug, e.g. patient-liaison.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="PDF file to write.")],
+) -> None:
+    """Write a role's question guide (questions, how to answer, what not to say) as a PDF."""
+    django_setup()
+    from questionbank.models import Role
+
+    found = Role.objects.filter(slug=role).first()
+    if found is None:
+        slugs = ", ".join(Role.objects.values_list("slug", flat=True)) or "none loaded"
+        typer.echo(f"error: no role {role!r} (roles: {slugs})", err=True)
+        raise typer.Exit(2)
+    from practice.pdf import guide_pdf
+
+    output.write_bytes(guide_pdf(found))
+    typer.echo(f"wrote {output}")
 
 
 def main() -> None:

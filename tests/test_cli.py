@@ -86,3 +86,12 @@ def test_createuser_refuses_a_weak_password() -> None:
     )
     assert result.exit_code == 1
     assert not User.objects.filter(username="weak").exists()
+
+
+def test_export_a_role_guide_as_pdf(bank: None, tmp_path: Path) -> None:
+    out = tmp_path / "guide.pdf"
+    result = runner.invoke(app, ["export", "guide", "--role", "patient-advocate", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
+    bad = runner.invoke(app, ["export", "guide", "--role", "pilot", "-o", str(out)])
+    assert bad.exit_code == 2 and "patient-advocate" in bad.output

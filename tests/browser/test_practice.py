@@ -101,10 +101,22 @@ def test_a_mock_interview_with_a_follow_up_to_its_report_and_pdf(
     assert path is not None and open(path, "rb").read(4) == b"%PDF"
 
 
-PAGES = ["/", "/roles/patient-partner/", "/questions/?q=portal", "/competencies/",
-         "/accounts/login/", "/accounts/signup/"]
-SIGNED_IN_PAGES = ["/practice/", "/practice/own/", "/progress/", "/plan/", "/mock/",
-                   "/accounts/profile/"]
+PAGES = [
+    "/",
+    "/roles/patient-partner/",
+    "/questions/?q=portal",
+    "/competencies/",
+    "/accounts/login/",
+    "/accounts/signup/",
+]
+SIGNED_IN_PAGES = [
+    "/practice/",
+    "/practice/own/",
+    "/progress/",
+    "/plan/",
+    "/mock/",
+    "/accounts/profile/",
+]
 
 
 def serious(page: Page) -> list[str]:
