@@ -98,7 +98,7 @@ def test_a_mock_interview_with_a_follow_up_to_its_report_and_pdf(
     with page.expect_download() as download:
         page.get_by_role("link", name="Download as PDF").click()
     path = download.value.path()
-    assert path is not None and open(path, "rb").read(4) == b"%PDF"
+    assert path is not None and path.read_bytes()[:4] == b"%PDF"
 
 
 PAGES = [
