@@ -116,3 +116,23 @@ def test_each_user_sees_only_their_own_profile(client: Client, owner: User, outs
     client.force_login(outsider)
     page = client.get("/accounts/profile/").content.decode()
     assert 'value="lead" selected' not in page
+
+
+def test_api_tokens_are_shown_once_and_revoked_only_by_their_owner(
+    client: Client, owner: User, outsider: User
+) -> None:
+    from accounts.models import ApiToken
+
+    client.force_login(owner)
+    page = client.post("/accounts/tokens/", {"name": "laptop script"}).content.decode()
+    token = re.search(r'<code id="new-token">(cp_[^<]+)</code>', page)
+    assert token is not None
+    record = ApiToken.objects.get(user=owner)
+    assert token.group(1) not in record.digest and record.prefix == token.group(1)[:8]
+    assert token.group(1) not in client.get("/accounts/profile/").content.decode()
+    client.force_login(outsider)
+    assert client.post(f"/accounts/tokens/{record.pk}/delete/").status_code == 404
+    assert ApiToken.objects.filter(pk=record.pk).exists()
+    client.force_login(owner)
+    client.post(f"/accounts/tokens/{record.pk}/delete/")
+    assert not ApiToken.objects.filter(pk=record.pk).exists()

@@ -1,0 +1,64 @@
+"""20 candidates practising at once: open a question, submit an answer, read the feedback.
+
+Run by benchmarks/load/run.py, which prepares the server and the users; see docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import random
+import re
+from pathlib import Path
+
+from locust import HttpUser, between, task
+
+DATA = json.loads(Path(os.environ["CAREPREP_LOAD_DATA"]).read_text())
+USERS = itertools.count(1)
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+class Candidate(HttpUser):
+    wait_time = between(1, 3)  # far quicker than a person writes an answer: a heavy load
+
+    def on_start(self) -> None:
+        self.number = next(USERS)
+        self.rng = random.Random(self.number)
+        page = self.client.get("/accounts/login/", name="login page")
+        token = CSRF.search(page.text).group(1)  # type: ignore[union-attr]
+        self.client.post(
+            "/accounts/login/",
+            {
+                "username": f"load{self.number}",
+                "password": DATA["password"],
+                "csrfmiddlewaretoken": token,
+            },
+            name="log in",
+        )
+        self.serial = 0
+
+    def answer(self) -> str:
+        """A new answer each time (new sentences, so nothing is served from the model's cache)."""
+        self.serial += 1
+        chosen = self.rng.sample(DATA["sentences"], k=self.rng.randint(6, 14))
+        tag = f"{self.number}-{self.serial}"
+        return " ".join(f"{s[:-1]} (note {tag}{i})." for i, s in enumerate(chosen))
+
+    @task
+    def practise(self) -> None:
+        slug = self.rng.choice(DATA["questions"])
+        page = self.client.get(f"/practice/{slug}/", name="practice page")
+        token = CSRF.search(page.text)
+        if token is None:
+            return
+        response = self.client.post(
+            f"/practice/{slug}/",
+            {"answer": self.answer(), "mode": "typed", "csrfmiddlewaretoken": token.group(1)},
+            name="submit answer (coach)",
+            allow_redirects=False,
+        )
+        if response.status_code == 302:
+            self.client.get(response.headers["Location"], name="feedback page")
+        else:
+            response.failure(f"submit returned {response.status_code}")  # type: ignore[attr-defined]
