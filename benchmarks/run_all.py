@@ -9,12 +9,14 @@ import platform
 
 from . import graded, mohler, semeval, speed
 from .common import OUT, ROOT
+from .load import run as load
 
 SECTIONS = [
     ("graded", "1. Graded interview answers", "python -m benchmarks.graded", graded.main),
     ("mohler", "2. Mohler/UNT, zero-shot", "python -m benchmarks.mohler", mohler.main),
     ("semeval", "3. SemEval-2013 Task 7, 2-way", "python -m benchmarks.semeval", semeval.main),
     ("speed", "4. Speed", "python -m benchmarks.speed", speed.main),
+    ("load", "5. Load: 20 users practising", "python -m benchmarks.load.run", load.main),
 ]
 
 

@@ -4,3 +4,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careprep.settings")
 application = get_wsgi_application()
+
+# Load the answer coach's model when a worker starts, and embed the bank's questions in the
+# background, so no candidate waits for either.
+from practice.warmup import warm_in_background  # noqa: E402
+
+warm_in_background()

@@ -96,6 +96,19 @@ def review(
     )
 
 
+def prepare(question: Question | dict[str, Any]) -> None:
+    """Embed what every review of `question` needs, so the first answer to it is as fast as the
+    rest (a server warms its whole bank this way at start)."""
+    if isinstance(question, dict):
+        question = Question.from_dict(question)
+    embedder, _ = get_embedder()
+    texts = [question.text, *question.key_points]
+    if question.example_answer:
+        texts.append(question.example_answer)
+    texts += [rules.guidance_core(item) for item in question.what_not_to_say]
+    embedder.encode([t for t in texts if t])
+
+
 def _wording_flags(analysis: Analysis) -> list[FlagResult]:
     detectors = (
         rules.keyword_list,
@@ -220,4 +233,4 @@ def _empty(question: Question, notes: list[str], embedder: Embedder) -> Feedback
     )
 
 
-__all__ = ["Feedback", "Question", "Span", "review"]
+__all__ = ["Feedback", "Question", "Span", "prepare", "review"]

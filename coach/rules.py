@@ -214,8 +214,13 @@ def _says(analysis: Analysis, quote: str) -> Span | None:
     return None
 
 
+def guidance_core(item: str) -> str:
+    """A "what not to say" item without its "Don't"/"Avoid": the thing said, to compare with."""
+    return NEGATED_ADVICE.sub("", item).strip()
+
+
 def _semantic_match(analysis: Analysis, item: str) -> Span | None:
-    core = NEGATED_ADVICE.sub("", item).strip()
+    core = guidance_core(item)
     if len(core.split()) < 3 or not analysis.sentences or not analysis.embedder.semantic:
         return None
     (code,) = analysis.embedder.encode([core])

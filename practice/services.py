@@ -23,7 +23,6 @@ def feedback_data(feedback: Feedback) -> dict[str, Any]:
     return feedback.to_dict()
 
 
-@transaction.atomic
 def attempt_create(
     *,
     user: User,
@@ -38,7 +37,10 @@ def attempt_create(
     follow_up: str = "",
     follow_up_points: list[str] | None = None,
 ) -> Attempt:
-    """Review an answer with the coach and keep it, private to `user`."""
+    """Review an answer with the coach and keep it, private to `user`.
+
+    The coach runs before anything is written: no database lock is held while it works.
+    """
     if question is not None:
         coach_question = question.coach_question()
     elif custom_question and custom_question.get("text"):
@@ -127,7 +129,6 @@ def mock_current_step(interview: MockInterview) -> MockStep | None:
     return next((s for s in interview.steps.select_related("question") if not s.done), None)
 
 
-@transaction.atomic
 def mock_answer(
     *,
     interview: MockInterview,
@@ -143,6 +144,7 @@ def mock_answer(
     step = mock_current_step(interview)
     if step is None:
         raise ValueError("Every question has been answered; finish the interview.")
+    first = step.attempt is None
     common: dict[str, Any] = {
         "user": interview.user,
         "answer": answer,
@@ -153,21 +155,31 @@ def mock_answer(
         "pauses": pauses,
         "mock_interview": interview,
     }
-    if step.attempt is None:
+    if first:
         attempt = attempt_create(**common)
-        step.attempt = attempt
         probe = choose_follow_up(_as_feedback(attempt), list(step.question.follow_ups))
-        if probe is not None:
-            step.follow_up, step.follow_up_reason = probe[0], probe[1][:200]
     else:
+        assert step.attempt is not None
         missing = [
             k["text"] for k in step.attempt.feedback.get("key_points", []) if not k["covered"]
         ]
-        step.follow_up_attempt = attempt_create(
-            **common, follow_up=step.follow_up, follow_up_points=missing
-        )
-    step.save()
-    return step
+        attempt = attempt_create(**common, follow_up=step.follow_up, follow_up_points=missing)
+    with transaction.atomic():
+        # Two submits of the same step at once: the first one counts.
+        locked = MockStep.objects.select_for_update().get(pk=step.pk)
+        if (locked.attempt_id is None) != first or (
+            not first and locked.follow_up_attempt_id is not None
+        ):
+            attempt.delete()
+            raise ValueError("That question was already answered.")
+        if first:
+            locked.attempt = attempt
+            if probe is not None:
+                locked.follow_up, locked.follow_up_reason = probe[0], probe[1][:200]
+        else:
+            locked.follow_up_attempt = attempt
+        locked.save()
+    return locked
 
 
 def _as_feedback(attempt: Attempt) -> Feedback:
