@@ -56,13 +56,15 @@ class Candidate(HttpUser):
         if token is None:
             return
         time.sleep(self.rng.uniform(3, 8))  # writing the answer
-        response = self.client.post(
+        with self.client.post(
             f"/practice/{slug}/",
             {"answer": self.answer(), "mode": "typed", "csrfmiddlewaretoken": token.group(1)},
             name="submit answer (coach)",
             allow_redirects=False,
-        )
-        if response.status_code == 302:
-            self.client.get(response.headers["Location"], name="feedback page")
-        else:
-            response.failure(f"submit returned {response.status_code}")  # type: ignore[attr-defined]
+            catch_response=True,
+        ) as response:
+            location = response.headers.get("Location", "")
+            if response.status_code != 302 or not location.startswith("/attempts/"):
+                response.failure(f"submit returned {response.status_code} {location}, no feedback")
+                return
+        self.client.get(location, name="feedback page")
