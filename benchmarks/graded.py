@@ -24,8 +24,12 @@ from questionbank.content import read_pack
 from .common import ROOT, spearman, table, write_report
 
 SETS = {
+    # Used to calibrate the coach's rules and weights.
     "development": ROOT / "benchmarks" / "graded" / "answers.yaml",
-    "held-out": ROOT / "benchmarks" / "graded" / "holdout.yaml",
+    # Written blind as a held-out set, then used for a second round of calibration.
+    "development-2": ROOT / "benchmarks" / "graded" / "holdout.yaml",
+    # Written blind by a third author after that round; never used for tuning.
+    "held-out": ROOT / "benchmarks" / "graded" / "holdout2.yaml",
 }
 
 

@@ -14,21 +14,22 @@ from .criteria import Scored, clarity, language, platitudes, specificity, star, 
 from .embeddings import Embedder, get_embedder
 from .types import CRITERIA, Feedback, FlagResult, Question, Span, Suggestion
 
-WEIGHTS = {"coverage": 0.35, "structure": 0.2, "specificity": 0.2, "clarity": 0.1, "language": 0.15}
+# Chosen on the two development sets of benchmarks/graded (a grid over weights and caps).
+WEIGHTS = {"coverage": 0.45, "structure": 0.1, "specificity": 0.2, "clarity": 0.1, "language": 0.15}
 # Points taken off the weighted score for each flag, and the most an answer with it can score.
 PENALTY = {
-    "off_topic": (0, 20),
-    "keyword_list": (0, 15),
-    "too_short": (0, 25),
-    "rambling": (15, 45),
-    "confidentiality_risk": (25, 45),
-    "stigmatizing_language": (12, 60),
-    "blame": (15, 55),
-    "absolute_claims": (15, 55),
-    "contradicts_guidance": (12, 60),
-    "generic": (10, 50),
-    "missing_result": (5, 70),
-    "jargon": (5, 70),
+    "off_topic": (0, 10),
+    "keyword_list": (0, 5),
+    "too_short": (0, 15),
+    "rambling": (15, 35),
+    "confidentiality_risk": (25, 35),
+    "stigmatizing_language": (12, 50),
+    "blame": (15, 45),
+    "absolute_claims": (15, 45),
+    "contradicts_guidance": (12, 50),
+    "generic": (10, 40),
+    "missing_result": (5, 60),
+    "jargon": (5, 60),
 }
 FLAG_CRITERION = {
     "off_topic": "coverage",
@@ -45,6 +46,7 @@ FLAG_CRITERION = {
     "generic": "specificity",
 }
 SHORT_WORDS = 30
+OFF_TOPIC_RELEVANCE = 0.22
 LONG_WORDS = 250
 # Below this token precision against the question and its talking points, a long answer has
 # drifted (benchmarks/graded.py shows where on-topic long answers sit).
@@ -136,11 +138,10 @@ def _shape_flags(analysis, cover, parts, scores, codes) -> list[FlagResult]:
     wandering = (
         float(np.mean(cover.sentence_relevance < 0.3)) if len(cover.sentence_relevance) else 0.0
     )
-    on_topic_points = cover.score >= 0.3 or cover.relevance >= 0.3
-    none_said = bool(cover.key_points) and not any(k.covered for k in cover.key_points)
-    if (not on_topic_points and (cover.relevance < 0.25 or wandering > 0.6)) or (
-        none_said and cover.relevance < 0.3 and words >= SHORT_WORDS
-    ):
+    # Two independent signs, both strong: the answer as a whole is far from the question, and
+    # most of its sentences are far from the question and its talking points. Answers that tell
+    # a specific story can sit far from the question's wording, so one sign alone misfires.
+    if cover.relevance < OFF_TOPIC_RELEVANCE and wandering >= 0.6:
         flags.append(
             FlagResult(
                 "off_topic",

@@ -197,7 +197,18 @@ BLAME = (
     r"(?:they|he|she|the (?:nurses?|doctors?|team|staff|manager|management|scheduler)) "
     r"(?:just )?(?:didn'?t|did not|never|wouldn'?t|couldn'?t be bothered to) "
     r"(?:do|care|listen|bother|follow|read|pass|bother to)",
-    r"\b(?:incompetent|lazy|useless|clueless|careless)\b",
+    r"\b(?:incompetent|lazy|clueless)\b",
+    r"\b(?:he|she|they|supervisor|manager|colleagues?|team|staff|nurses?|doctors?|consultant)s? "
+    r"(?:was|were|is|are) (?:\w+ )?(?:useless|careless|hopeless|a nightmare)\b",
+    r"\b(?:mostly|all|entirely|largely) down to (?:the|my|our|his|her|their) "
+    r"(?:consultant|doctors?|nurses?|admin|team|staff|management|manager|supervisor|colleagues?|"
+    r"receptionists?|patients?)",
+    r"\bwas a disgrace\b",
+    r"\bwhat they got wrong\b",
+    r"\b(?:nurses|doctors|staff|consultant|team|they) (?:just )?ignored\b",
+    r"\bnever once (?:spoke|listened|helped|called|asked)\b",
+    r"\b(?:half|most|some) (?:of )?(?:the|my) (?:team|colleagues|staff) (?:just )?"
+    r"(?:couldn'?t cope|didn'?t care|gave up)",
     r"blame[ds]? (?:the|my|them|him|her)",
     r"(?:because|since) (?:of )?(?:my|the|our) (?:manager|colleagues?|coworkers?|co-workers?|team|"
     r"management|doctors?|nurses?) (?:was|were|is|are|kept|never|didn'?t|failed)",
@@ -243,6 +254,9 @@ ABSOLUTE = (
     r"never had a (?:single )?(?:complaint|problem|issue)",
     r"(?:one hundred|100) ?(?:percent|per cent|%) of the time",
     r"i (?:never|don'?t ever) (?:get|feel) (?:stressed|overwhelmed|upset)",
+    r"i (?:don'?t|do not|never) (?:really |ever )?(?:get|receive) (?:any )?"
+    r"(?:negative feedback|complaints|criticism)",
+    r"never been anything (?:for anyone )?to complain about",
 )
 
 PLATITUDES = (

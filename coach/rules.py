@@ -55,7 +55,10 @@ NEGATION = re.compile(
 )
 # How close a sentence must be to a "what not to say" item (no quoted words) to count as saying it.
 SEMANTIC_MATCH = 0.68
-QUOTED = re.compile(r"[\"“‘']([^\"”’']{6,80})[\"”’']")
+# Quoted words in guidance: "..." or “...” or '...' (an apostrophe inside a word is not a quote).
+QUOTED = re.compile(
+    r"\"([^\"]{4,160})\"|“([^”]{4,160})”|‘((?:[^’]|’(?=\w))+)’|(?<!\w)'((?:[^']|'(?=\w)){4,160})'(?!\w)"
+)
 NEGATED_ADVICE = re.compile(
     r"^\s*(?:do not|don't|avoid|never|refrain from|steer clear of|saying|claiming|suggesting|"
     r"implying|blaming|dismissing|ignoring)\s*(?:saying|claiming|suggesting|implying|that)?\s*",
@@ -182,7 +185,8 @@ def contradicts_guidance(analysis: Analysis) -> FlagResult | None:
     found: list[Span] = []
     items: list[str] = []
     for item in analysis.question.what_not_to_say:
-        quotes = [q for q in QUOTED.findall(item) if len(content_stems(q)) >= 2]
+        found_quotes = ["".join(groups) for groups in QUOTED.findall(item)]
+        quotes = [q for q in found_quotes if len(content_stems(q)) >= 2]
         hits = [span for q in quotes if (span := _says(analysis, q)) is not None]
         if not quotes:
             hit = _semantic_match(analysis, item)
