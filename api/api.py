@@ -57,7 +57,7 @@ def roles(request: HttpRequest) -> list[dict]:
             "levels": r.level_notes,
             "question_count": r.n,
         }
-        for r in Role.objects.annotate(n=Count("questions"))
+        for r in Role.objects.annotate(n=Count("questions")).order_by("order", "name")
     ]
 
 

@@ -41,6 +41,9 @@ STYLES = {
     "h2": ParagraphStyle("h2", BASE["Heading2"], fontName="Vera-Bold", fontSize=13, spaceBefore=10),
     "h3": ParagraphStyle("h3", BASE["Heading3"], fontName="Vera-Bold", fontSize=10.5),
     "body": ParagraphStyle("body", BASE["BodyText"], fontName="Vera", fontSize=9.5, leading=13),
+    "label": ParagraphStyle(
+        "label", BASE["BodyText"], fontName="Vera-Bold", fontSize=9.5, leading=13, spaceBefore=3
+    ),
     "small": ParagraphStyle(
         "small",
         BASE["BodyText"],
@@ -100,11 +103,11 @@ def guide_pdf(role: Role) -> bytes:
         block = [
             _p(f"{number}. {question.text}", "h3"),
             _p(f"Competency: {question.competency.name}", "small"),
-            _p("How to answer", "body"),
+            _p("How to answer", "label"),
             _bullets(list(question.key_points)),
-            _p("What not to say", "body"),
+            _p("What not to say", "label"),
             _bullets(list(question.what_not_to_say)),
-            _p("Follow-up questions to expect", "body"),
+            _p("Follow-up questions to expect", "label"),
             _bullets(list(question.follow_ups)),
             Spacer(1, 4),
         ]
