@@ -28,8 +28,10 @@ SETS = {
     "development": ROOT / "benchmarks" / "graded" / "answers.yaml",
     # Written blind as a held-out set, then used for a second round of calibration.
     "development-2": ROOT / "benchmarks" / "graded" / "holdout.yaml",
-    # Written blind by a third author after that round; never used for tuning.
+    # Written blind by a third author after that round; inspected once (see docs/benchmarks.md).
     "held-out": ROOT / "benchmarks" / "graded" / "holdout2.yaml",
+    # Written blind by a fourth author at the end of the session; scored once, never inspected.
+    "blind": ROOT / "benchmarks" / "graded" / "holdout3.yaml",
 }
 
 
