@@ -11,8 +11,9 @@ import resource
 import statistics
 import time
 
-from coach import review, rules
+from coach import review
 from coach.embeddings import OnnxEmbedder, default_paths, get_embedder, load_embedder
+from coach.engine import prepare
 from coach.text import sentences
 
 from .common import table, write_report
@@ -57,12 +58,6 @@ def main() -> None:
     pool = sentence_pool()
     rng = random.Random(7)
     review(question, make_answer(pool, 250, rng, 0))  # warm: model loaded, talking points cached
-    question_texts = [
-        question["text"],
-        *question["key_points"],
-        question["example_answer"],
-        *[rules.NEGATED_ADVICE.sub("", w).strip() for w in question["what_not_to_say"]],
-    ]
     rows = []
     serial = 1
     for words in (50, 250, 600):
@@ -80,7 +75,7 @@ def main() -> None:
                 else:
                     # A new answer, warm process: question texts cached, answer not.
                     shared._cache.clear()
-                    shared.encode(question_texts)
+                    prepare(question)
                     t0 = time.perf_counter()
                     review(question, answer)
                     coach_ms.append(1000 * (time.perf_counter() - t0))

@@ -40,13 +40,12 @@ def coverage(analysis: Analysis, star_parts: int) -> Coverage:
     targets = [analysis.question_code.vector] + [c.vector for c in analysis.key_point_codes]
     if analysis.example_code is not None:
         targets.append(analysis.example_code.vector)
-    per_sentence = (
-        (analysis.sentence_matrix @ np.vstack(targets).T).max(axis=1)
-        if len(analysis.sentence_matrix)
-        else np.zeros(0)
-    )
+    # Every sentence against the question, each talking point and the example, in one product.
+    similarity = analysis.sentence_matrix @ np.vstack(targets).T
+    per_sentence = similarity.max(axis=1) if len(similarity) else np.zeros(0)
     results = [
-        _key_point(analysis, index, star_parts) for index in range(len(analysis.key_point_codes))
+        _key_point(analysis, index, star_parts, similarity[:, 1 + index])
+        for index in range(len(analysis.key_point_codes))
     ]
     parts: list[float] = []
     if results:
@@ -72,13 +71,14 @@ def _focus(analysis: Analysis) -> float:
     return float((analysis.answer_tokens @ topic_tokens.T).max(axis=1).mean())
 
 
-def _key_point(analysis: Analysis, index: int, star_parts: int) -> KeyPointResult:
+def _key_point(
+    analysis: Analysis, index: int, star_parts: int, by_sentence: np.ndarray
+) -> KeyPointResult:
     code = analysis.key_point_codes[index]
     text = analysis.question.key_points[index]
     if not analysis.sentences:
         return KeyPointResult(index, text, 0.0, False)
     recall, votes = analysis.token_recall(code)
-    by_sentence = analysis.sentence_similarity(code.vector)
     mixed = TOKEN_WEIGHT * recall + (1 - TOKEN_WEIGHT) * float(by_sentence.max())
     strength = scale(mixed)
     covered = mixed >= COVERED_AT

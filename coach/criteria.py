@@ -11,19 +11,14 @@ from . import lexicon
 from .analysis import Analysis
 from .types import Span
 
-
-def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-SITUATION = _compile(lexicon.SITUATION_CUES)
-TASK = _compile(lexicon.TASK_CUES)
-ACTION = _compile(lexicon.ACTION_CUES)
-RESULT = _compile(lexicon.RESULT_CUES)
-SEQUENCE = _compile(lexicon.SEQUENCE_CUES)
-EXPLANATION = _compile(lexicon.EXPLANATION_CUES)
-MOTIVATION = _compile(lexicon.MOTIVATION_CUES)
-CONCRETE = _compile(lexicon.CONCRETE_CUES)
+SITUATION = lexicon.any_of(lexicon.SITUATION_CUES)
+TASK = lexicon.any_of(lexicon.TASK_CUES)
+ACTION = lexicon.any_of(lexicon.ACTION_CUES)
+RESULT = lexicon.any_of(lexicon.RESULT_CUES)
+SEQUENCE = lexicon.any_of(lexicon.SEQUENCE_CUES)
+EXPLANATION = lexicon.any_of(lexicon.EXPLANATION_CUES)
+MOTIVATION = lexicon.any_of(lexicon.MOTIVATION_CUES)
+CONCRETE = lexicon.any_of(lexicon.CONCRETE_CUES)
 NUMBER = re.compile(
     r"\b\d+(?:[.,]\d+)?\s?(?:%|percent|per cent)?|\b(?:two|three|four|five|six|seven|eight|nine|"
     r"ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half|dozen)\b",

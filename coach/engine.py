@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import numpy as np
@@ -51,7 +50,7 @@ LONG_WORDS = 250
 # Below this token precision against the question and its talking points, a long answer has
 # drifted (benchmarks/graded.py shows where on-topic long answers sit).
 RAMBLING_FOCUS = 0.36
-DIGRESSION = re.compile("|".join(lexicon.DIGRESSION), re.IGNORECASE)
+DIGRESSION = lexicon.any_of(lexicon.DIGRESSION)
 FALLBACK_NOTE = (
     "Feedback is word-based this time: {why} Talking points said in other words may be missed."
 )

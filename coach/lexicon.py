@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+
+def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of `patterns`."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
 # Stigmatising or non-person-first terms -> a better phrasing. Patterns are regular expressions
 # matched case-insensitively on word boundaries.
 STIGMATIZING: dict[str, str] = {

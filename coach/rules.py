@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import numpy as np
 
@@ -12,16 +11,11 @@ from .analysis import Analysis
 from .text import content_stems
 from .types import FlagResult, Span
 
-
-def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
 STIGMA = [
     (re.compile(rf"\b(?:{p})\b", re.IGNORECASE), fix) for p, fix in lexicon.STIGMATIZING.items()
 ]
-BLAME = _compile(lexicon.BLAME)
-ABSOLUTE = _compile(lexicon.ABSOLUTE)
+BLAME = lexicon.any_of(lexicon.BLAME)
+ABSOLUTE = lexicon.any_of(lexicon.ABSOLUTE)
 TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][a-z]+")
 # "named X" or "called X" counts only about a patient or their family, not a manager or a dog.
 NAMED = re.compile(

@@ -1,7 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from questionbank.models import Competency, QuestionType, Role
+from questionbank.models import Competency, Role
 from questionbank.selectors import question_detail, question_list
 
 from .forms import QuestionFilterForm
@@ -39,5 +39,5 @@ def competency_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "front/competencies.html",
-        {"competencies": Competency.objects.all(), "types": QuestionType.choices},
+        {"competencies": Competency.objects.all()},
     )

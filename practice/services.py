@@ -19,10 +19,6 @@ from .models import Attempt, MockInterview, MockStep
 MAX_ANSWER_CHARS = 10_000
 
 
-def feedback_data(feedback: Feedback) -> dict[str, Any]:
-    return feedback.to_dict()
-
-
 def attempt_create(
     *,
     user: User,
@@ -70,7 +66,7 @@ def attempt_create(
         mode=mode,
         seconds=seconds,
         delivery=spoken.to_dict() if spoken else {},
-        feedback=feedback_data(feedback),
+        feedback=feedback.to_dict(),
         overall=feedback.overall,
         criteria=feedback.criteria,
         mock_interview=mock_interview,

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
-from .bank import question_data, yaml_dump
+from .bank import question_data, with_guidance, yaml_dump
 from .models import Competency, ExampleAnswer, Level, Question, Role
 
 
@@ -15,10 +15,7 @@ class ExampleAnswerInline(admin.StackedInline):
 def export_yaml(
     modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet
 ) -> HttpResponse:
-    questions = queryset.select_related("competency").prefetch_related(
-        "roles", "levels", "example_answers"
-    )
-    body = yaml_dump({"questions": [question_data(q) for q in questions]})
+    body = yaml_dump({"questions": [question_data(q) for q in with_guidance(queryset)]})
     response = HttpResponse(body, content_type="application/yaml; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="questions.yaml"'
     return response

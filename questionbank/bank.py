@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 from django.db import transaction
+from django.db.models import QuerySet
 
 from .content import Pack, read_pack
 from .content_schema import LEVELS, QuestionSpec, role_sort_key
@@ -149,11 +150,15 @@ def question_data(question: Question) -> dict[str, Any]:
     return data
 
 
-def questions_export() -> list[dict[str, Any]]:
-    questions = Question.objects.select_related("competency").prefetch_related(
+def with_guidance(questions: QuerySet[Question]) -> QuerySet[Question]:
+    """`questions` with what `question_data` reads, fetched in a fixed number of queries."""
+    return questions.select_related("competency").prefetch_related(
         "roles", "levels", "example_answers"
     )
-    return [question_data(q) for q in questions]
+
+
+def questions_export() -> list[dict[str, Any]]:
+    return [question_data(q) for q in with_guidance(Question.objects.all())]
 
 
 def roles_export() -> list[dict[str, Any]]:
@@ -186,10 +191,7 @@ def pack_write(folder: Path) -> list[Path]:
     written[0].write_text(yaml_dump({"roles": roles_export()}), encoding="utf-8")
     written[1].write_text(yaml_dump({"competencies": competencies_export()}), encoding="utf-8")
     by_file: dict[str, list[dict[str, Any]]] = {}
-    questions = Question.objects.select_related("competency").prefetch_related(
-        "roles", "levels", "example_answers"
-    )
-    for question in questions:
+    for question in with_guidance(Question.objects.all()):
         by_file.setdefault(question.source_file or "admin.yaml", []).append(question_data(question))
     for name, items in by_file.items():
         path = folder / "questions" / name

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from practice.models import Attempt, MockInterview
-from practice.plan import PlanDay, PlanItem, plan_build, plan_ics
+from practice.plan import plan_build, plan_ics
 from practice.selectors import competency_trends, mock_report, previous_attempt
 from practice.services import attempt_create, mock_answer, mock_create, mock_finish
 from questionbank.models import Question, Role
@@ -143,13 +143,9 @@ def test_the_plan_brings_back_low_scores_on_a_spaced_schedule(owner: User, bank:
         minutes_per_day=24,
         today=today,
     )
-    again = [d.day for d in plan.days for i in plan_items(d) if i.question == question]
+    again = [d.day for d in plan.days for i in d.items if i.question == question]
     assert again and again[0] == today + timedelta(days=1)
     assert question.competency.name in plan.weak_competencies
-
-
-def plan_items(day: PlanDay) -> list[PlanItem]:
-    return day.items
 
 
 def test_trends_are_per_competency_and_weakest_first(owner: User, bank: None) -> None:
