@@ -23,16 +23,25 @@ from questionbank.content import read_pack
 
 from .common import ROOT, spearman, table, write_report
 
+GRADED = ROOT / "benchmarks" / "graded"
 SETS = {
-    # Used to calibrate the coach's rules and weights.
-    "development": ROOT / "benchmarks" / "graded" / "answers.yaml",
-    # Written blind as a held-out set, then used for a second round of calibration.
-    "development-2": ROOT / "benchmarks" / "graded" / "holdout.yaml",
-    # Written blind by a third author after that round; inspected once (see docs/benchmarks.md).
-    "held-out": ROOT / "benchmarks" / "graded" / "holdout2.yaml",
-    # Written blind by a fourth author at the end of the session; scored once, never inspected.
-    "blind": ROOT / "benchmarks" / "graded" / "holdout3.yaml",
+    # Each set is by a different author. The first two were used to write the coach's rules.
+    "development": GRADED / "answers.yaml",
+    # Written blind as a held-out set, then used for a second round of rule writing.
+    "development-2": GRADED / "holdout.yaml",
+    # Written blind by a third author; inspected once (see docs/benchmarks.md).
+    "held-out": GRADED / "holdout2.yaml",
+    # Written blind by a fourth author; scored once blind in session 1, then calibrated on.
+    "blind": GRADED / "holdout3.yaml",
+    # Written blind by a fifth (US) and a sixth (UK) author, then calibrated on.
+    "set-5": GRADED / "set5.yaml",
+    "set-6": GRADED / "set6.yaml",
+    # Written blind by a seventh (Canadian) author. Never calibrated on or inspected: its figures
+    # are the coach's agreement with an author it has never seen.
+    "blind-2": GRADED / "set7.yaml",
 }
+# The sets `overall` is fitted to (benchmarks/calibrate.py); every set but the last blind one.
+CALIBRATION = tuple(name for name in SETS if name != "blind-2")
 
 
 def bank_questions() -> dict[str, dict[str, Any]]:

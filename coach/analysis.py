@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 
 from .embeddings import Embedder, Encoded
+from .probes import probe
 from .text import FUNCTION_WORDS, Sentence, clean, sentences, words
 from .types import Question
 
@@ -46,6 +47,7 @@ class Analysis:
     key_point_codes: list[Encoded]
     example_code: Encoded | None
     embedder: Embedder
+    _probed: dict[str, np.ndarray | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, question: Question, answer: str, embedder: Embedder) -> Analysis:
@@ -137,6 +139,14 @@ class Analysis:
         )
         np.add.at(votes, self.token_owner[similarity.argmax(axis=1)], weights * best)
         return float((best * weights).sum() / weights.sum()), votes
+
+    def probe(self, name: str) -> np.ndarray | None:
+        """Per sentence, the probability from the named sentence probe (coach.probes); None with
+        the word-overlap fallback or without the trained probes."""
+        if name not in self._probed:
+            found = probe(name) if self.embedder.semantic else None
+            self._probed[name] = None if found is None else found.probability(self.sentence_matrix)
+        return self._probed[name]
 
     def sentence_similarity(self, vector: np.ndarray) -> np.ndarray:
         return self.sentence_matrix @ vector if len(self.sentence_matrix) else np.zeros(0)

@@ -59,8 +59,23 @@ def star(analysis: Analysis) -> Star:
         situation=bool(SITUATION.search(text)),
         task=bool(TASK.search(text)),
         action=len(ACTION.findall(text)) >= 2,
-        result=bool(RESULT.search(ending)),
+        result=bool(RESULT.search(ending)) or _states_outcome(analysis),
     )
+
+
+# The result probe's probability from which a sentence reads as an outcome ("He was seen within
+# the hour"), and where in the story one is looked for (the last 60% of its sentences). Chosen
+# on the calibration sets of benchmarks/graded for the `missing_result` flag.
+OUTCOME = 0.4
+OUTCOME_FROM = 0.4
+
+
+def _states_outcome(analysis: Analysis) -> bool:
+    probability = analysis.probe("result")
+    if probability is None or not len(probability):
+        return False
+    position = np.arange(len(probability)) / max(len(probability) - 1, 1)
+    return bool((probability[position >= OUTCOME_FROM] >= OUTCOME).any())
 
 
 def structure(analysis: Analysis, parts: Star) -> Scored:

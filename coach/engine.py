@@ -8,28 +8,28 @@ import numpy as np
 
 from . import lexicon, rules
 from .analysis import Analysis
-from .coverage import coverage
+from .coverage import Coverage, coverage
 from .criteria import Scored, clarity, language, platitudes, specificity, star, structure
 from .embeddings import Embedder, get_embedder
+from .overall import weights
+from .text import words
 from .types import CRITERIA, Feedback, FlagResult, Question, Span, Suggestion
 
-# Chosen on the two development sets of benchmarks/graded (a grid over weights and caps).
-WEIGHTS = {"coverage": 0.45, "structure": 0.1, "specificity": 0.2, "clarity": 0.1, "language": 0.15}
-# Points taken off the weighted score for each flag, and the most an answer with it can score.
-PENALTY = {
-    "off_topic": (0, 10),
-    "keyword_list": (0, 5),
-    "too_short": (0, 15),
-    "rambling": (15, 35),
-    "confidentiality_risk": (25, 35),
-    "stigmatizing_language": (12, 50),
-    "blame": (15, 45),
-    "absolute_claims": (15, 45),
-    "contradicts_guidance": (12, 50),
-    "generic": (10, 40),
-    "missing_result": (5, 60),
-    "jargon": (5, 60),
-}
+# Flags in the order the feedback lists them: the ones that sink an answer first.
+FLAG_ORDER = (
+    "off_topic",
+    "keyword_list",
+    "too_short",
+    "rambling",
+    "confidentiality_risk",
+    "stigmatizing_language",
+    "blame",
+    "absolute_claims",
+    "contradicts_guidance",
+    "generic",
+    "missing_result",
+    "jargon",
+)
 FLAG_CRITERION = {
     "off_topic": "coverage",
     "too_short": "coverage",
@@ -45,6 +45,12 @@ FLAG_CRITERION = {
     "generic": "specificity",
 }
 SHORT_WORDS = 30
+# A sentence this similar to the question, a talking point or the example answer is about the
+# question; development counts only such sentences' words (chosen with benchmarks/calibrate.py).
+ON_TOPIC = 0.15
+# An answer is generic when this share of its sentences reads as a platitude to the generic probe
+# with this probability (chosen on the calibration sets of benchmarks/graded).
+GENERIC_AT, GENERIC_SHARE = 0.7, 1 / 3
 OFF_TOPIC_RELEVANCE = 0.22
 LONG_WORDS = 250
 # Below this token precision against the question and its talking points, a long answer has
@@ -83,17 +89,20 @@ def review(
         "language": language(analysis, stigma_hits, "jargon" in codes),
     }
     flags += _shape_flags(analysis, cover, parts, scores, codes)
-    overall = _overall(scores, [f.code for f in flags])
+    criteria = {name: round(scores[name].score) for name in CRITERIA}
+    on_topic = _on_topic_words(analysis, cover.sentence_relevance)
+    overall = weights().overall(criteria, [f.code for f in flags], on_topic)
     return Feedback(
         overall=overall,
-        criteria={name: round(scores[name].score) for name in CRITERIA},
-        flags=sorted(flags, key=lambda f: list(PENALTY).index(f.code)),
+        criteria=criteria,
+        flags=sorted(flags, key=lambda f: FLAG_ORDER.index(f.code)),
         key_points=cover.key_points,
         suggestions=_suggestions(flags, cover.key_points, scores),
         strengths=[item for name in CRITERIA for item in scores[name].found][:6],
         notes=notes,
         method="embedding" if embedder.semantic else "lexical",
         word_count=analysis.word_count,
+        on_topic_words=on_topic,
     )
 
 
@@ -108,6 +117,17 @@ def prepare(question: Question | dict[str, Any]) -> None:
         texts.append(question.example_answer)
     texts += [rules.guidance_core(item) for item in question.what_not_to_say]
     embedder.encode([t for t in texts if t])
+
+
+def _on_topic_words(analysis: Analysis, relevance: np.ndarray) -> int:
+    """Words in sentences about the question, each thing said counted once."""
+    matrix = analysis.sentence_matrix
+    total = 0
+    for i, sentence in enumerate(analysis.sentences):
+        repeats = i and analysis.embedder.semantic and float((matrix[:i] @ matrix[i]).max()) > 0.9
+        if relevance[i] >= ON_TOPIC and not repeats:
+            total += len(words(sentence.text))
+    return total
 
 
 def _wording_flags(analysis: Analysis) -> list[FlagResult]:
@@ -164,7 +184,21 @@ def _shape_flags(analysis, cover, parts, scores, codes) -> list[FlagResult]:
         )
     if "keyword_list" in codes or words < SHORT_WORDS:
         return flags
-    if analysis.type == "behavioural" and not parts.result:
+    generic = _generic(analysis, scores["specificity"], cover)
+    if generic is not None:
+        flags.append(
+            FlagResult(
+                "generic",
+                "The answer stays general: it could be anyone's. There is no real example, "
+                "number or detail that shows your own experience.",
+                generic,
+                "replace general claims with one specific example of your own",
+            )
+        )
+    # An interviewer asks for the end of a story, not of an answer that tells none.
+    storyless = {"generic", "absolute_claims", "off_topic", "rambling"}
+    raised = codes | {f.code for f in flags}
+    if analysis.type == "behavioural" and not parts.result and not raised & storyless:
         flags.append(
             FlagResult(
                 "missing_result",
@@ -173,28 +207,20 @@ def _shape_flags(analysis, cover, parts, scores, codes) -> list[FlagResult]:
                 "and what you learned",
             )
         )
-    spec = scores["specificity"]
-    generic_words = platitudes(analysis)
-    vague = spec.score < 25 and cover.score < 0.4
-    if (generic_words and spec.score < 50) or vague:
-        flags.append(
-            FlagResult(
-                "generic",
-                "The answer stays general: it could be anyone's. There is no real example, "
-                "number or detail that shows your own experience.",
-                tuple(generic_words),
-                "replace general claims with one specific example of your own",
-            )
-        )
     return flags
 
 
-def _overall(scores: dict[str, Scored], codes: list[str]) -> int:
-    value = sum(WEIGHTS[name] * scores[name].score for name in CRITERIA)
-    for code in codes:
-        penalty, cap = PENALTY[code]
-        value = min(value - penalty, cap)
-    return round(float(np.clip(value, 0, 100)))
+def _generic(analysis: Analysis, spec: Scored, cover: Coverage) -> tuple[Span, ...] | None:
+    """Evidence that the answer stays general, or None. With the sentence model: a third or
+    more of its sentences read as platitudes to the generic probe. Without it: stock phrases
+    and little that is specific."""
+    said = rules.probed(analysis, "generic", GENERIC_AT)
+    if analysis.probe("generic") is not None:
+        enough = len(said) >= GENERIC_SHARE * len(analysis.sentences)
+        return tuple(said) if said and enough else None
+    stock = platitudes(analysis)
+    vague = spec.score < 25 and cover.score < 0.4
+    return tuple(stock) if (stock and spec.score < 50) or vague else None
 
 
 def _suggestions(flags, key_points, scores) -> list[Suggestion]:

@@ -129,28 +129,55 @@ def confidentiality(analysis: Analysis) -> FlagResult | None:
     )
 
 
+def probed(analysis: Analysis, name: str, at: float, least: int = 1) -> list[Span]:
+    """Sentences the named probe reads as `name` with probability `at` or more, when at least
+    `least` of them do."""
+    probability = analysis.probe(name)
+    if probability is None:
+        return []
+    hits = [s.span for s, p in zip(analysis.sentences, probability, strict=True) if p >= at]
+    return hits if len(hits) >= least else []
+
+
+def _merged(*groups: list[Span]) -> tuple[Span, ...]:
+    """Evidence from several detectors, in answer order, without spans inside other spans."""
+    spans = sorted({s for group in groups for s in group}, key=lambda s: (s.start, -s.end))
+    kept: list[Span] = []
+    for span in spans:
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return tuple(kept)
+
+
+# Probe thresholds, chosen on the calibration sets of benchmarks/graded (precision first: these
+# flags say something about the candidate). Blame needs two sentences: one sharp remark about a
+# colleague inside an owned story is not an answer that blames.
+BLAME_AT, BLAME_SENTENCES = 0.8, 2
+ABSOLUTE_AT = 0.95
+
+
 def blame(analysis: Analysis) -> FlagResult | None:
-    found = _spans(analysis, BLAME)
+    found = _merged(_spans(analysis, BLAME), probed(analysis, "blame", BLAME_AT, BLAME_SENTENCES))
     if not found:
         return None
     return FlagResult(
         "blame",
         "Part of the answer puts the problem on someone else. Interviewers look for ownership "
         "and respect for colleagues and patients.",
-        tuple(found),
+        found,
         "describe what you did and what you would do differently, not who was at fault",
     )
 
 
 def absolute_claims(analysis: Analysis) -> FlagResult | None:
-    found = _spans(analysis, ABSOLUTE)
+    found = _merged(_spans(analysis, ABSOLUTE), probed(analysis, "absolute", ABSOLUTE_AT))
     if not found:
         return None
     return FlagResult(
         "absolute_claims",
         "Claims of never erring or never being affected are not believable and suggest a lack of "
         "self-awareness.",
-        tuple(found),
+        found,
         "name a real mistake or a real strain, and what you do about it",
     )
 

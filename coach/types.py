@@ -91,6 +91,8 @@ class Feedback:
     notes: list[str] = field(default_factory=list)
     method: str = "embedding"
     word_count: int = 0
+    # Words in sentences that are about the question: what `overall` counts as development.
+    on_topic_words: int = 0
     # Set only when an administrator configured the optional LLM reviewer (coach.llm).
     llm: Any = None
 

@@ -27,12 +27,22 @@ def test_a_paraphrase_covers_a_talking_point_with_evidence() -> None:
 
 
 def test_keywords_alone_do_not_earn_full_credit() -> None:
-    listed = "worries, step by step, device, teach-back, phone number"
-    sentences = (
-        "I would start by asking what worries them, then show them step by step on their own "
-        "device, check they understood with teach-back, and give them a number to phone later."
+    listed = (
+        "Patient worries, nervous, anxiety, reassurance, step by step, own device, smartphone, "
+        "login, password reset, teach-back, understanding, confidence, phone number, helpline, "
+        "follow-up, support, portal adoption, digital literacy, empathy, patience"
     )
-    assert review(QUESTION, sentences).overall > review(QUESTION, listed).overall + 30
+    sentences = (
+        "I would start by asking what worries them about the portal, because the worry is often "
+        "about privacy rather than the technology. Then I would show them step by step on their "
+        "own phone, letting them press every button themselves. Before they leave I would check "
+        "they understood with teach-back, asking them to show me how they would read a test "
+        "result, and I would write down our helpline number so they know who to ring later."
+    )
+    by_list, by_sentences = review(QUESTION, listed), review(QUESTION, sentences)
+    assert "keyword_list" in by_list.flag_codes
+    assert by_list.overall <= 15
+    assert by_sentences.overall > by_list.overall + 30
 
 
 def test_an_unrelated_answer_covers_nothing() -> None:

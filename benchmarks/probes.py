@@ -1,0 +1,122 @@
+"""Train the coach's sentence probes (coach/probes.py) and report how well they separate.
+
+Training data, written and labelled for CarePrep (never the graded sets):
+  coach/data/star_stories.yaml     behavioural stories, each sentence labelled with its STAR part
+  coach/data/moves.yaml            sentences labelled blame / absolute / generic / neutral
+  coach/data/guidance_pairs.yaml   for each bank "what not to say" item, sentences that do what
+                                   it warns against and sentences on the same topic that do not
+
+The report gives each probe's ROC AUC under 5-fold cross-validation grouped by story or question
+(no story or question in both the training and the test folds).
+
+    .venv/bin/python -m benchmarks.probes           # train, write coach/data/probes.npz, report
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import yaml
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import GroupKFold, cross_val_predict
+
+from coach.embeddings import MODEL_SHA256, get_embedder
+from coach.probes import PATH, pair_features
+from coach.rules import guidance_core
+
+from .common import ROOT, table, write_report
+
+DATA = ROOT / "coach" / "data"
+# Inverse regularisation strength; the cross-validated AUC is flat from 1 to 10.
+C = 3.0
+
+
+def encode(texts: list[str]) -> np.ndarray:
+    embedder, why = get_embedder()
+    if why or not embedder.semantic:
+        raise SystemExit(f"The probes need the sentence model: {why}")
+    return np.vstack([code.vector for code in embedder.encode(texts)])
+
+
+def read(name: str) -> dict:
+    return yaml.safe_load(Path(DATA / name).read_text(encoding="utf-8"))
+
+
+def result_data() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    stories = read("star_stories.yaml")["stories"]
+    rows = [(i, label, text) for i, s in enumerate(stories) for label, text in s["sentences"]]
+    x = encode([text for _, _, text in rows])
+    y = np.array([label == "result" for _, label, _ in rows])
+    return x, y, np.array([i for i, _, _ in rows])
+
+
+def move_data(label: str, x: np.ndarray, labels: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    return x, np.array([item == label for item in labels])
+
+
+def guidance_data() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    questions = read("guidance_pairs.yaml")["questions"]
+    items, sentences, y, groups = [], [], [], []
+    for q_index, question in enumerate(questions):
+        for item in question["items"]:
+            for kind in ("violates", "respects", "unrelated"):
+                for sentence in item.get(kind, []):
+                    items.append(guidance_core(item["guidance"]))
+                    sentences.append(sentence)
+                    y.append(kind == "violates")
+                    groups.append(q_index)
+    unique = sorted(set(items))
+    item_vectors = dict(zip(unique, encode(unique), strict=True))
+    sentence_vectors = encode(sentences)
+    x = np.vstack(
+        [
+            pair_features(item_vectors[i], s[None, :])
+            for i, s in zip(items, sentence_vectors, strict=True)
+        ]
+    )
+    return x, np.array(y), np.array(groups)
+
+
+def train(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> tuple[LogisticRegression, float]:
+    model = LogisticRegression(C=C, max_iter=5000)
+    folds = GroupKFold(5)
+    predicted = cross_val_predict(model, x, y, groups=groups, cv=folds, method="predict_proba")
+    return model.fit(x, y), float(roc_auc_score(y, predicted[:, 1]))
+
+
+def main() -> None:
+    arrays: dict[str, np.ndarray] = {"model_sha256": np.array(MODEL_SHA256)}
+    rows = []
+
+    def keep(name: str, x: np.ndarray, y: np.ndarray, groups: np.ndarray, source: str) -> None:
+        model, auc = train(x, y, groups)
+        arrays[f"{name}_weights"] = model.coef_[0].astype(np.float32)
+        arrays[f"{name}_bias"] = np.array(model.intercept_[0], dtype=np.float32)
+        rows.append([name, source, str(len(y)), str(int(y.sum())), f"{auc:.3f}"])
+
+    keep("result", *result_data(), "star_stories.yaml (grouped by story)")
+    moves = read("moves.yaml")["sentences"]
+    labels = [label for label, _ in moves]
+    x_moves = encode([text for _, text in moves])
+    # Neighbouring sentences were written together: group them in blocks of 20 for the folds.
+    blocks = np.arange(len(moves)) // 20
+    for label in ("blame", "absolute", "generic"):
+        keep(label, *move_data(label, x_moves, labels), blocks, "moves.yaml (blocks of 20)")
+    keep("guidance", *guidance_data(), "guidance_pairs.yaml (grouped by question)")
+    np.savez_compressed(PATH, allow_pickle=False, **arrays)
+    report = "\n".join(
+        [
+            "Sentence probes, 5-fold cross-validated ROC AUC:",
+            "",
+            table(["probe", "trained on", "sentences", "positives", "ROC AUC"], rows),
+            "",
+        ]
+    )
+    print(report)
+    write_report("probes", report)
+
+
+if __name__ == "__main__":
+    main()
