@@ -23,8 +23,7 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold, cross_val_predict
 
 from coach.embeddings import MODEL_SHA256, get_embedder
-from coach.probes import PATH, pair_features
-from coach.rules import guidance_core
+from coach.probes import PATH
 
 from .common import ROOT, table, write_report
 
@@ -57,26 +56,18 @@ def move_data(label: str, x: np.ndarray, labels: list[str]) -> tuple[np.ndarray,
 
 
 def guidance_data() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sentences that do what a "what not to say" item warns against, against sentences on the
+    same topics that do not (the engine pairs the probe with similarity to the item)."""
     questions = read("guidance_pairs.yaml")["questions"]
-    items, sentences, y, groups = [], [], [], []
+    sentences, y, groups = [], [], []
     for q_index, question in enumerate(questions):
         for item in question["items"]:
             for kind in ("violates", "respects", "unrelated"):
                 for sentence in item.get(kind, []):
-                    items.append(guidance_core(item["guidance"]))
                     sentences.append(sentence)
                     y.append(kind == "violates")
                     groups.append(q_index)
-    unique = sorted(set(items))
-    item_vectors = dict(zip(unique, encode(unique), strict=True))
-    sentence_vectors = encode(sentences)
-    x = np.vstack(
-        [
-            pair_features(item_vectors[i], s[None, :])
-            for i, s in zip(items, sentence_vectors, strict=True)
-        ]
-    )
-    return x, np.array(y), np.array(groups)
+    return encode(sentences), np.array(y), np.array(groups)
 
 
 def train(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> tuple[LogisticRegression, float]:

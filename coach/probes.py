@@ -32,12 +32,6 @@ class Probe:
         return 1.0 / (1.0 + np.exp(-(features @ self.weights + self.bias)))
 
 
-def pair_features(guidance: np.ndarray, sentences: np.ndarray) -> np.ndarray:
-    """What the guidance probe reads for each sentence: where it agrees with the guidance item and
-    where it differs (the usual sentence-pair features)."""
-    return np.hstack([sentences * guidance, np.abs(sentences - guidance)])
-
-
 @cache
 def probes() -> dict[str, Probe]:
     """The trained probes, or none when the file is missing or was trained on another model."""

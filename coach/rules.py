@@ -154,6 +154,9 @@ def _merged(*groups: list[Span]) -> tuple[Span, ...]:
 # colleague inside an owned story is not an answer that blames.
 BLAME_AT, BLAME_SENTENCES = 0.8, 2
 ABSOLUTE_AT = 0.95
+# A sentence the guidance probe reads as a thing not to say (GUIDANCE_AT) and that is this close
+# to a question's "what not to say" item (GUIDANCE_ABOUT) does what the item warns against.
+GUIDANCE_AT, GUIDANCE_ABOUT = 0.8, 0.4
 
 
 def blame(analysis: Analysis) -> FlagResult | None:
@@ -212,6 +215,7 @@ def contradicts_guidance(analysis: Analysis) -> FlagResult | None:
         if not quotes:
             hit = _semantic_match(analysis, item)
             hits = [hit] if hit is not None else []
+        hits += _probed_match(analysis, item)
         if hits:
             found += hits
             items.append(item)
@@ -220,7 +224,7 @@ def contradicts_guidance(analysis: Analysis) -> FlagResult | None:
     return FlagResult(
         "contradicts_guidance",
         "The answer does what the guidance for this question warns against: " + "; ".join(items),
-        tuple(found),
+        _merged(found),
         "re-read 'what not to say' for this question and reframe that part",
     )
 
@@ -242,6 +246,22 @@ def _says(analysis: Analysis, quote: str) -> Span | None:
 def guidance_core(item: str) -> str:
     """A "what not to say" item without its "Don't"/"Avoid": the thing said, to compare with."""
     return NEGATED_ADVICE.sub("", item).strip()
+
+
+def _probed_match(analysis: Analysis, item: str) -> list[Span]:
+    """Sentences that the guidance probe reads as a thing not to say in an interview and that
+    are about this item."""
+    risky = analysis.probe("guidance")
+    core = guidance_core(item)
+    if risky is None or len(core.split()) < 3:
+        return []
+    (code,) = analysis.embedder.encode([core])
+    about = analysis.sentence_similarity(code.vector)
+    return [
+        sentence.span
+        for sentence, p, similarity in zip(analysis.sentences, risky, about, strict=True)
+        if p >= GUIDANCE_AT and similarity >= GUIDANCE_ABOUT
+    ]
 
 
 def _semantic_match(analysis: Analysis, item: str) -> Span | None:
