@@ -56,6 +56,10 @@ LONG_WORDS = 250
 # Below this token precision against the question and its talking points, a long answer has
 # drifted (benchmarks/graded.py shows where on-topic long answers sit).
 RAMBLING_FOCUS = 0.36
+# Low focus alone marks an answer as rambling only from this length (a long excellent answer with
+# many concrete details can sit near RAMBLING_FOCUS; the rambling answers of the graded sets are
+# all longer).
+UNFOCUSED_WORDS = 280
 DIGRESSION = lexicon.any_of(lexicon.DIGRESSION)
 FALLBACK_NOTE = (
     "Feedback is word-based this time: {why} Talking points said in other words may be missed."
@@ -169,7 +173,11 @@ def _shape_flags(analysis, cover, parts, scores, codes) -> list[FlagResult]:
             )
         )
     digressions = len(DIGRESSION.findall(analysis.answer))
-    if words > LONG_WORDS and (digressions >= 2 or cover.focus < RAMBLING_FOCUS or words > 450):
+    if words > LONG_WORDS and (
+        digressions >= 2
+        or (cover.focus < RAMBLING_FOCUS and words > UNFOCUSED_WORDS)
+        or words > 450
+    ):
         drift = [
             analysis.sentences[i].span for i in np.flatnonzero(cover.sentence_relevance < 0.3)[:5]
         ]

@@ -40,6 +40,18 @@ DATE = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{lexicon.MONTHS})\b)",
     re.IGNORECASE,
 )
+# A person's full name (two capitalised words that are not a place or a service), an age or a
+# street: identifying when they come with a diagnosis, or with each other, in two sentences.
+FULL_NAME = re.compile(
+    r"\b[A-Z][a-z]+ (?!(?:Street|Road|Avenue|Lane|Drive|Hospital|Centre|Center|Clinic|Unit|Ward|"
+    r"Team|Council|Services?|Office|Department|Trust|Health|Care|Relations|Experience|App|Portal|"
+    r"Group|Committee|Board|House|University|College|School|Church|Park|Square|Medical|General|"
+    r"Foundation|Society|Network|Line|Desk)\b)[A-Z][a-z]{2,}\b"
+)
+AGE = re.compile(
+    r"\b(?:(?:she|he)(?:'s| is| was)|aged?) \d{1,3}\b|\b\d{1,3}[- ]year[- ]old\b", re.IGNORECASE
+)
+STREET = re.compile(r"\b[A-Z][a-z]+ (?:Street|Road|Avenue|Lane|Drive|Crescent|Close)\b")
 DIAGNOSIS = re.compile(rf"\b(?:{lexicon.DIAGNOSES})\b", re.IGNORECASE)
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}s?\b")
 NEGATION = re.compile(
@@ -117,6 +129,7 @@ def confidentiality(analysis: Analysis) -> FlagResult | None:
         if date and DIAGNOSIS.search(sentence.text):
             start = sentence.start + date.start()
             found.append(Span(start, sentence.start + date.end(), date.group(0)))
+    found += _named_with_details(analysis)
     if not found:
         return None
     return FlagResult(
@@ -127,6 +140,20 @@ def confidentiality(analysis: Analysis) -> FlagResult | None:
         "describe the person generally: 'an older patient on the cardiac ward', with no names, "
         "numbers or dates",
     )
+
+
+def _named_with_details(analysis: Analysis) -> list[Span]:
+    """Full names that come with a diagnosis, an age or a street in the same or next sentence."""
+    found: list[Span] = []
+    for index, sentence in enumerate(analysis.sentences):
+        window = " ".join(s.text for s in analysis.sentences[index : index + 2])
+        details = sum(bool(p.search(window)) for p in (DIAGNOSIS, AGE, STREET))
+        for name in FULL_NAME.finditer(sentence.text):
+            at_start = name.start() == 0
+            if details and not (at_start and details < 2):
+                start = sentence.start + name.start()
+                found.append(Span(start, sentence.start + name.end(), name.group(0)))
+    return found
 
 
 def probed(analysis: Analysis, name: str, at: float, least: int = 1) -> list[Span]:

@@ -10,7 +10,9 @@ from .types import Span
 # Invisible and bidirectional-control characters people paste from other apps.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*•\d])")
-_ABBREVIATIONS = ("e.g.", "i.e.", "dr.", "mr.", "mrs.", "ms.", "etc.", "vs.", "st.", "no.")
+_ABBREVIATIONS = frozenset(
+    ("e.g.", "i.e.", "dr.", "mr.", "mrs.", "ms.", "etc.", "vs.", "st.", "no.")
+)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*%?")
 
 FUNCTION_WORDS = frozenset(
@@ -144,9 +146,9 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start()].rstrip()
-        if before.lower().endswith(_ABBREVIATIONS):
-            continue
+        before = text[start : match.start()].split()
+        if before and before[-1].lower().lstrip("(\"'") in _ABBREVIATIONS:
+            continue  # "Dr. Okafor", not the end of "I did my best."
         _add(out, text, start, match.start())
         start = match.end()
     _add(out, text, start, len(text))

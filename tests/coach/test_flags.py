@@ -60,6 +60,7 @@ def test_person_first_language_is_not_flagged(text: str) -> None:
         "On 9 May he was diagnosed with HIV and he was scared to tell anyone." + PAD,
         "Her MRN 4477120 was on the letter that went to the wrong address." + PAD,
         "A patient named John Petrakis called the desk in tears." + PAD,
+        "It started with a friend of mine, Angela Ruiz. She's 58 and has breast cancer." + PAD,
     ],
 )
 def test_it_flags_confidentiality_risks(text: str) -> None:
@@ -72,6 +73,7 @@ def test_it_flags_confidentiality_risks(text: str) -> None:
         "An older patient on the cardiac ward was anxious about surgery." + PAD,
         "I verify callers with their date of birth and address before I open an account." + PAD,
         "My manager, a former nurse called Dave, taught me a lot about staying calm." + PAD,
+        "Patient Relations at Riverside Hospital asked me to help a woman with cancer." + PAD,
     ],
 )
 def test_general_descriptions_are_not_confidentiality_risks(text: str) -> None:
@@ -88,6 +90,19 @@ def test_general_descriptions_are_not_confidentiality_risks(text: str) -> None:
 )
 def test_it_flags_blame(text: str) -> None:
     assert "blame" in flags(text)
+
+
+def test_it_flags_blame_said_without_stock_phrases() -> None:
+    # No "fault" or "to blame": the sentence probe reads two sentences that put it on others.
+    text = (
+        "The ward sister on that unit never passed anything on, so families heard news from the "
+        "porters before they heard it from us. Honestly the consultants could not be bothered to "
+        "update anyone, which left me looking like I had dropped the ball." + PAD
+    )
+    feedback = review(Q, text)
+    assert "blame" in feedback.flag_codes
+    flag = next(f for f in feedback.flags if f.code == "blame")
+    assert any("porters" in span.text or "consultants" in span.text for span in flag.evidence)
 
 
 def test_owning_a_mistake_is_not_blame() -> None:
@@ -145,6 +160,33 @@ def test_it_flags_a_missing_result(delay_question: dict[str, Any]) -> None:
     assert "missing_result" not in flags(STRONG, delay_question)
 
 
+def test_a_plainly_told_outcome_is_a_result(delay_question: dict[str, Any]) -> None:
+    # No cue word ("result", "in the end"): the result probe reads the last sentence as an outcome.
+    plain = (
+        "At my last job on a clinic desk, a man became angry after a long wait. My job was to calm "
+        "things down. I listened to him, apologised, and asked the nurse what was causing the "
+        "delay. I explained the reason and offered him a slot the next morning. He took it and "
+        "was seen at nine the next day, and he thanked me on his way out."
+    )
+    assert "missing_result" not in flags(plain, delay_question)
+
+
+def test_an_answer_with_no_story_is_not_asked_for_its_result(
+    delay_question: dict[str, Any],
+) -> None:
+    platitudes = (
+        "I am a people person with a passion for helping others. I always put patients first and "
+        "I genuinely care about everyone I meet. Communication is key in healthcare, and I believe "
+        "every patient deserves to feel heard and valued at every step."
+    )
+    raised = flags(platitudes, delay_question)
+    assert "generic" in raised and "missing_result" not in raised
+
+
+def test_a_specific_answer_is_not_generic() -> None:
+    assert "generic" not in flags(STRONG)
+
+
 def test_it_flags_generic_answers() -> None:
     text = (
         "I am a people person with a passion for helping others. I always put patients first and "
@@ -181,6 +223,38 @@ def test_it_flags_what_the_guidance_warns_against(delay_question: dict[str, Any]
     )
     feedback = review(delay_question, text)
     assert "contradicts_guidance" in feedback.flag_codes
+
+
+PROMISE = {
+    "text": "A family asks you whether their father's surgery will go well. What do you say?",
+    "type": "situational",
+    "what_not_to_say": ["Promising an outcome you cannot control."],
+}
+
+
+def test_it_flags_a_warned_move_said_in_other_words() -> None:
+    # Below the plain similarity match: the guidance probe reads the sentence as a thing not to
+    # say, and it is about the item.
+    text = (
+        "I would sit down with them and listen to what worries them most. Then I would promise "
+        "them that the outcome will be good, whatever happens. I would also offer to find the "
+        "nurse for them."
+    )
+    feedback = review(PROMISE, text)
+    assert "contradicts_guidance" in feedback.flag_codes
+    flag = next(f for f in feedback.flags if f.code == "contradicts_guidance")
+    assert [span.text for span in flag.evidence] == [
+        "Then I would promise them that the outcome will be good, whatever happens."
+    ]
+
+
+def test_declining_to_promise_is_not_promising() -> None:
+    text = (
+        "I would sit down with them and listen to what worries them most. I would be honest that "
+        "I cannot promise how the operation will go, and offer to find the surgeon to answer "
+        "their questions. I would also offer to find the nurse for them."
+    )
+    assert "contradicts_guidance" not in flags(text, PROMISE)
 
 
 def test_rejecting_the_warned_move_is_not_contradicting_it() -> None:
