@@ -87,5 +87,9 @@ def questions(request: HttpRequest, filters: Query[QuestionQuery]) -> list[dict]
 def question(request: HttpRequest, question_id: str) -> dict:
     """One question with all its guidance and example answers."""
     found = get_object_or_404(question_detail(question_id))
-    data = question_data(found)
-    return {**data, **_summary(found), "level_guidance": found.level_guidance}
+    # The export's shape, plus the page's address and level guidance even when it is empty.
+    return {
+        **question_data(found),
+        "url": found.get_absolute_url(),
+        "level_guidance": found.level_guidance,
+    }

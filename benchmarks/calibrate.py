@@ -60,11 +60,14 @@ def agreement(weights: Weights, data: Observed) -> tuple[float, float]:
 
 def main() -> None:
     data = {name: observe(name) for name in CALIBRATION}
-    rows = []
+    rows, figures = [], []
     for held in data:
         others = [d for name, d in data.items() if name != held]
         rho, pairs = agreement(fit(others), data[held])
+        figures.append((rho, pairs))
         rows.append([held, str(len(data[held].items)), f"{rho:.3f}", f"{pairs:.3f}"])
+    mean_rho, mean_pairs = np.mean(figures, axis=0)
+    rows.append(["**mean over the sets**", "", f"{mean_rho:.3f}", f"{mean_pairs:.3f}"])
     shipped = fit(list(data.values()), CALIBRATION)
     if "--check" in sys.argv:
         current = PATH.read_text(encoding="utf-8").strip()

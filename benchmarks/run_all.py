@@ -8,16 +8,18 @@ from __future__ import annotations
 import platform
 import sys
 
-from . import graded, mohler, semeval, speed
+from . import calibrate, graded, mohler, probes, semeval, speed
 from .common import OUT, ROOT
 from .load import run as load
 
 SECTIONS = [
-    ("graded", "1. Graded interview answers", "python -m benchmarks.graded", graded.main),
-    ("mohler", "2. Mohler/UNT, zero-shot", "python -m benchmarks.mohler", mohler.main),
-    ("semeval", "3. SemEval-2013 Task 7, 2-way", "python -m benchmarks.semeval", semeval.main),
-    ("speed", "4. Speed", "python -m benchmarks.speed", speed.main),
-    ("load", "5. Load: 20 users practising", "python -m benchmarks.load.run", load.main),
+    ("probes", "1. Sentence probes", "python -m benchmarks.probes", probes.main),
+    ("calibrate", "2. Fitting overall", "python -m benchmarks.calibrate", calibrate.main),
+    ("graded", "3. Graded interview answers", "python -m benchmarks.graded", graded.main),
+    ("mohler", "4. Mohler/UNT, zero-shot", "python -m benchmarks.mohler", mohler.main),
+    ("semeval", "5. SemEval-2013 Task 7, 2-way", "python -m benchmarks.semeval", semeval.main),
+    ("speed", "6. Speed", "python -m benchmarks.speed", speed.main),
+    ("load", "7. Load: 20 users practising", "python -m benchmarks.load.run", load.main),
 ]
 
 

@@ -115,6 +115,42 @@ class Feedback:
         data["missing_key_points"] = self.missing_key_points
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Feedback:
+        """The Feedback that `to_dict` stored (the derived keys it adds are ignored)."""
+
+        def span(item: dict[str, Any] | None) -> Span | None:
+            return Span(item["start"], item["end"], item["text"]) if item else None
+
+        return cls(
+            overall=data["overall"],
+            criteria=dict(data["criteria"]),
+            flags=[
+                FlagResult(
+                    f["code"],
+                    f["message"],
+                    tuple(Span(e["start"], e["end"], e["text"]) for e in f.get("evidence", ())),
+                    f.get("replacement", ""),
+                )
+                for f in data["flags"]
+            ],
+            key_points=[
+                KeyPointResult(
+                    k["index"], k["text"], k["similarity"], k["covered"], span(k.get("evidence"))
+                )
+                for k in data["key_points"]
+            ],
+            suggestions=[
+                Suggestion(s["criterion"], s["text"]) for s in data.get("suggestions", [])
+            ],
+            strengths=list(data.get("strengths", [])),
+            notes=list(data.get("notes", [])),
+            method=data.get("method", "embedding"),
+            word_count=data.get("word_count", 0),
+            on_topic_words=data.get("on_topic_words", 0),
+            llm=data.get("llm"),
+        )
+
     def batch_line(self, item_id: str) -> dict[str, Any]:
         """One output line of `careprep coach evaluate` (the batch contract in PRODUCT.md)."""
         return {

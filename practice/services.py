@@ -153,7 +153,9 @@ def mock_answer(
     }
     if first:
         attempt = attempt_create(**common)
-        probe = choose_follow_up(_as_feedback(attempt), list(step.question.follow_ups))
+        probe = choose_follow_up(
+            Feedback.from_dict(attempt.feedback), list(step.question.follow_ups)
+        )
     else:
         assert step.attempt is not None
         missing = [
@@ -176,23 +178,6 @@ def mock_answer(
             locked.follow_up_attempt = attempt
         locked.save()
     return locked
-
-
-def _as_feedback(attempt: Attempt) -> Feedback:
-    """Rebuild enough of a Feedback from stored JSON for choosing a probe."""
-    from coach.types import FlagResult, KeyPointResult
-
-    data = attempt.feedback
-    return Feedback(
-        overall=data["overall"],
-        criteria=data["criteria"],
-        flags=[FlagResult(f["code"], f["message"]) for f in data["flags"]],
-        key_points=[
-            KeyPointResult(k["index"], k["text"], k["similarity"], k["covered"])
-            for k in data["key_points"]
-        ],
-        suggestions=[],
-    )
 
 
 def mock_finish(*, interview: MockInterview) -> MockInterview:

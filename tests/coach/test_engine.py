@@ -3,7 +3,7 @@
 import json
 from typing import Any
 
-from coach import CRITERIA, FLAG_CODES, review
+from coach import CRITERIA, FLAG_CODES, Feedback, review
 from coach.embeddings import LexicalEmbedder, get_embedder, set_embedder
 from tests.coach.conftest import STRONG
 
@@ -35,6 +35,13 @@ def test_it_is_deterministic(delay_question: dict[str, Any]) -> None:
     first = review(delay_question, STRONG).to_dict()
     again = review(delay_question, STRONG).to_dict()
     assert json.dumps(first, sort_keys=True) == json.dumps(again, sort_keys=True)
+
+
+def test_stored_feedback_comes_back_whole(delay_question: dict[str, Any]) -> None:
+    answer = STRONG + " The nurse said it was the doctors' fault, not ours."
+    feedback = review(delay_question, answer)
+    stored = json.loads(json.dumps(feedback.to_dict()))
+    assert Feedback.from_dict(stored) == feedback
 
 
 def test_answers_are_ordered_as_an_interviewer_would(delay_question: dict[str, Any]) -> None:
