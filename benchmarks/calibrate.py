@@ -47,10 +47,12 @@ def observe(name: str) -> Observed:
 
 
 def fit(data: list[Observed], names: tuple[str, ...] = ()) -> Weights:
+    """Weights fitted to `data`'s grades (`names`: the sets, recorded in overall.json)."""
     x = np.vstack([d.x for d in data])
     y = np.concatenate([d.grades for d in data])
     model = Ridge(alpha=ALPHA, positive=True).fit(x, y)
-    return Weights(float(model.intercept_), tuple(float(w) for w in model.coef_), names)
+    coefficients = tuple(float(w) for w in model.coef_)
+    return Weights(float(model.intercept_), coefficients, names, len(y))
 
 
 def agreement(weights: Weights, data: Observed) -> tuple[float, float]:

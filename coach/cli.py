@@ -116,6 +116,14 @@ def print_feedback(feedback: Feedback, console: Console) -> None:
         console.print(f"[yellow]! {flag.code}[/yellow]: {flag.message}", highlight=False)
         if flag.replacement:
             console.print(f"    fix: {flag.replacement}", highlight=False)
+    if feedback.score_parts:
+        parts = ", ".join(
+            f"{p.name} {p.points:.0f}/{p.possible:.0f}"
+            if p.possible
+            else f"{p.name} {p.points:.0f}"
+            for p in feedback.score_parts
+        )
+        console.print(f"[dim]How the score is made (points): {parts}[/dim]", highlight=False)
     if feedback.suggestions:
         console.print("[bold]Next time[/bold]")
         for suggestion in feedback.suggestions:

@@ -95,7 +95,8 @@ def review(
     flags += _shape_flags(analysis, cover, parts, scores, codes)
     criteria = {name: round(scores[name].score) for name in CRITERIA}
     on_topic = _on_topic_words(analysis, cover.sentence_relevance)
-    overall = weights().overall(criteria, [f.code for f in flags], on_topic)
+    codes_raised = [f.code for f in flags]
+    overall = weights().overall(criteria, codes_raised, on_topic)
     return Feedback(
         overall=overall,
         criteria=criteria,
@@ -107,6 +108,7 @@ def review(
         method="embedding" if embedder.semantic else "lexical",
         word_count=analysis.word_count,
         on_topic_words=on_topic,
+        score_parts=weights().parts(criteria, codes_raised, on_topic),
     )
 
 

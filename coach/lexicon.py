@@ -201,8 +201,8 @@ HEDGES = (
 
 BLAME = (
     r"(?:wasn'?t|was not|isn'?t|is not) my fault",
-    r"(?:it was|that was) (?:the |their |his |her |\w+'s )(?:\w+ )?fault",
-    r"(?:their|his|her|the \w+'s|management's|my manager's) fault",
+    r"(?:it was|that was) (?:the |their |his |her |\w+'s |\w+s' )(?:\w+ )?fault",
+    r"(?:their|his|her|the \w+'s|the \w+s'|management's|my manager's) fault",
     r"(?:they|he|she|the (?:nurses?|doctors?|team|staff|manager|management|scheduler)) "
     r"(?:just )?(?:didn'?t|did not|never|wouldn'?t|couldn'?t be bothered to) "
     r"(?:do|care|listen|bother|follow|read|pass|bother to)",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .types import CRITERIA, FLAG_CODES
+from .types import CRITERIA, FLAG_CODES, ScorePart
 
 PATH = Path(__file__).resolve().parent / "data" / "overall.json"
 # Below SHORT words an answer has no room to develop; from FULL words on it has all it needs.
@@ -53,6 +53,7 @@ class Weights:
     intercept: float
     weights: tuple[float, ...]  # in the order of `features`
     fitted_on: tuple[str, ...] = ()
+    answers: int = 0  # how many graded answers the weights were fitted to
 
     def grade(self, criteria: Mapping[str, float], codes: Iterable[str], words: int) -> float:
         """The predicted interviewer grade, 1..5 (not clipped)."""
@@ -67,6 +68,23 @@ class Weights:
         caps = [CAPS[code] for code in codes if code in CAPS]
         return round(float(min([points, *caps])))
 
+    def parts(
+        self, criteria: Mapping[str, float], codes: Iterable[str], words: int
+    ) -> list[ScorePart]:
+        """The terms of the weighted sum in points: what each criterion and development earned
+        out of its most, then what each raised flag took off."""
+        values = features(criteria, codes, words)
+        names = [*CRITERIA, "development", *FLAG_CODES]
+        out = []
+        for index, (name, weight, value) in enumerate(
+            zip(names, self.weights, values, strict=True)
+        ):
+            if index <= len(CRITERIA):
+                out.append(ScorePart(name, round(25 * weight * value, 1), round(25 * weight, 1)))
+            elif value:
+                out.append(ScorePart(name, round(25 * weight * value, 1)))
+        return out
+
     def penalty(self, code: str) -> float:
         """Points (0-100 scale) a flag takes off the overall."""
         return self.weights[len(CRITERIA) + 1 + FLAG_CODES.index(code)] * 25
@@ -78,6 +96,7 @@ class Weights:
                 "intercept": round(self.intercept, 6),
                 "weights": {n: round(w, 6) for n, w in zip(names, self.weights, strict=True)},
                 "fitted_on": list(self.fitted_on),
+                "answers": self.answers,
             },
             indent=2,
         )
@@ -90,6 +109,7 @@ class Weights:
             float(data["intercept"]),
             tuple(float(data["weights"][n]) for n in names),
             tuple(data.get("fitted_on", ())),
+            int(data.get("answers", 0)),
         )
 
 

@@ -80,6 +80,16 @@ class Suggestion:
     text: str
 
 
+@dataclass(frozen=True)
+class ScorePart:
+    """One term of `overall`: points earned out of the most it can give (criteria, development),
+    or points taken off (flags, with `possible` 0)."""
+
+    name: str
+    points: float
+    possible: float = 0.0
+
+
 @dataclass
 class Feedback:
     overall: int
@@ -93,6 +103,8 @@ class Feedback:
     word_count: int = 0
     # Words in sentences that are about the question: what `overall` counts as development.
     on_topic_words: int = 0
+    # How `overall` was put together, term by term (coach.overall).
+    score_parts: list[ScorePart] = field(default_factory=list)
     # Set only when an administrator configured the optional LLM reviewer (coach.llm).
     llm: Any = None
 
@@ -148,6 +160,10 @@ class Feedback:
             method=data.get("method", "embedding"),
             word_count=data.get("word_count", 0),
             on_topic_words=data.get("on_topic_words", 0),
+            score_parts=[
+                ScorePart(p["name"], p["points"], p["possible"])
+                for p in data.get("score_parts", [])
+            ],
             llm=data.get("llm"),
         )
 

@@ -18,6 +18,15 @@ CRITERION_HELP = {
     "clarity": "Short sentences, few fillers or hedges, no repetition.",
     "language": "Person-first, plain and respectful words about patients.",
 }
+# The parts of the overall score, as the feedback page names them (flags use FLAG_TITLES).
+PART_LABELS = {
+    "coverage": "Coverage of the talking points",
+    "structure": "Structure",
+    "specificity": "Specificity",
+    "clarity": "Clarity",
+    "language": "Language",
+    "development": "A developed answer (words on the question, up to 100)",
+}
 FLAG_TITLES = {
     "off_topic": "Off topic",
     "too_short": "Too short",

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.services import profile_for
+from coach.overall import weights
 from questionbank.models import Role
 from questionbank.selectors import QuestionFilter, question_detail, question_list
 
@@ -22,7 +23,7 @@ from . import pdf
 from .forms import AnswerForm, MockInterviewForm, OwnQuestionForm, RandomQuestionForm
 from .models import MockInterview
 from .plan import PrepPlan, plan_build, plan_ics
-from .presenters import CRITERION_HELP, FLAG_TITLES, band, highlighted, trend_svg
+from .presenters import CRITERION_HELP, FLAG_TITLES, PART_LABELS, band, highlighted, trend_svg
 from .selectors import (
     attempt_of,
     attempts_of,
@@ -125,6 +126,11 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "change": attempt.overall - previous.overall if previous else None,
         "draft_key": f"question:{attempt.question.slug}" if attempt.question else "own-question",
         "overall_band": band(attempt.overall),
+        "score_parts": [
+            (PART_LABELS.get(p["name"]) or FLAG_TITLES.get(p["name"], p["name"]), p)
+            for p in feedback.get("score_parts", [])
+        ],
+        "graded_answers": weights().answers,
     }
     return render(request, "practice/feedback.html", context)
 

@@ -56,6 +56,7 @@ def test_review_prints_readable_feedback(tmp_path: Path) -> None:
     result = runner.invoke(app, ["coach", "review", str(answer), "-q", "How do you handle delays?"])
     assert result.exit_code == 0
     assert "Overall" in result.stdout and "too_short" in result.stdout
+    assert "How the score is made" in result.stdout and "coverage" in result.stdout
 
 
 @pytest.mark.django_db

@@ -86,6 +86,7 @@ def test_general_descriptions_are_not_confidentiality_risks(text: str) -> None:
         "It was the nurse's fault, not mine, and I made sure her manager knew." + PAD,
         "The front-desk staff were honestly the problem; they couldn't be bothered." + PAD,
         "The doctors just don't listen, so it was up to me." + PAD,
+        "Honestly it was the nurses' fault; they never tell us anything." + PAD,
     ],
 )
 def test_it_flags_blame(text: str) -> None:

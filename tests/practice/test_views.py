@@ -45,6 +45,20 @@ def test_submitting_an_answer_shows_feedback(signed_in: Client, question: Questi
         assert '<mark id="point-' in page
 
 
+def test_the_feedback_page_shows_how_the_score_is_made(
+    signed_in: Client, owner: User, question: Question
+) -> None:
+    blaming = STRONG + " Honestly it was the nurses' fault, they never tell us anything."
+    attempt = attempt_create(user=owner, question=question, answer=blaming)
+    assert "blame" in [f["code"] for f in attempt.feedback["flags"]]
+    page = signed_in.get(f"/attempts/{attempt.pk}/").content.decode()
+    assert "How this score is made" in page
+    assert "Coverage of the talking points" in page and "A developed answer" in page
+    penalty = next(p for p in attempt.feedback["score_parts"] if p["name"] == "blame")
+    assert penalty["points"] < 0 and penalty["possible"] == 0
+    assert '<th scope="row">Blaming others</th><td>−' in page
+
+
 def test_a_failed_submit_keeps_the_text(signed_in: Client, question: Question) -> None:
     response = signed_in.post(
         f"/practice/{question.slug}/", {"answer": "Too short", "mode": "typed"}
