@@ -79,55 +79,73 @@ def _states_outcome(analysis: Analysis) -> bool:
 
 
 def structure(analysis: Analysis, parts: Star) -> Scored:
-    kind = analysis.type
-    if kind == "behavioural":
-        weights = {"situation": 20, "task": 15, "action": 35, "result": 30}
-        got = {name: getattr(parts, name) for name in weights}
-        scored = Scored(sum(w for n, w in weights.items() if got[n]))
-        scored.found = [f"a clear {n}" for n in weights if got[n]]
-        advice = {
-            "situation": "Set the scene in one sentence: where you were and what was happening.",
-            "task": "Say what you were responsible for, or what needed to change.",
-            "action": "Describe the steps you took yourself, with 'I' rather than 'we'.",
-            "result": "End with the result: what changed for the patient or the team, with a "
-            "number if you have one, and what you learned.",
-        }
-        scored.missing = [advice[n] for n in weights if not got[n]]
-        return scored
-    if kind == "situational":
-        steps = len(SEQUENCE.findall(analysis.answer))
-        contingency = bool(re.search(r"\bif\b.*\b(?:then|would|I)\b", analysis.lower))
-        score = min(100.0, 35 + 12 * steps + (15 if contingency else 0))
-        scored = Scored(score)
-        if steps >= 3:
-            scored.found.append("a step-by-step approach")
-        else:
-            scored.missing.append(
-                "Walk through your approach in order: first, then, finally; say what you would "
-                "do if the first step did not work."
-            )
-        return scored
-    if kind == "technical":
-        cues = len(EXPLANATION.findall(analysis.answer))
-        score = min(100.0, 40 + 15 * cues + (10 if len(analysis.sentences) >= 3 else 0))
-        scored = Scored(score)
-        if cues >= 2:
-            scored.found.append("explanations with reasons and examples")
-        else:
-            scored.missing.append("Explain why, and give an example of applying it in practice.")
-        return scored
-    if kind == "motivation":
-        cues = len(MOTIVATION.findall(analysis.answer))
-        score = min(100.0, 35 + 15 * cues)
-        scored = Scored(score)
-        if cues < 3:
-            scored.missing.append(
-                "Connect a specific experience of yours to what this organisation and role do."
-            )
-        return scored
+    """STAR for a behavioural question, a stepwise approach for a situational one, reasons for a
+    technical one, a personal link for motivation, and a point-reason-example shape otherwise."""
+    if analysis.type == "behavioural":
+        return _star_structure(parts)
+    shapes = {
+        "situational": _approach,
+        "technical": _explanation,
+        "motivation": _motivation,
+    }
+    return shapes.get(analysis.type, _shape)(analysis)
+
+
+STAR_WEIGHTS = {"situation": 20, "task": 15, "action": 35, "result": 30}
+STAR_ADVICE = {
+    "situation": "Set the scene in one sentence: where you were and what was happening.",
+    "task": "Say what you were responsible for, or what needed to change.",
+    "action": "Describe the steps you took yourself, with 'I' rather than 'we'.",
+    "result": "End with the result: what changed for the patient or the team, with a "
+    "number if you have one, and what you learned.",
+}
+
+
+def _star_structure(parts: Star) -> Scored:
+    got = {name: getattr(parts, name) for name in STAR_WEIGHTS}
+    scored = Scored(sum(w for n, w in STAR_WEIGHTS.items() if got[n]))
+    scored.found = [f"a clear {n}" for n in STAR_WEIGHTS if got[n]]
+    scored.missing = [STAR_ADVICE[n] for n in STAR_WEIGHTS if not got[n]]
+    return scored
+
+
+def _approach(analysis: Analysis) -> Scored:
+    steps = len(SEQUENCE.findall(analysis.answer))
+    contingency = bool(re.search(r"\bif\b.*\b(?:then|would|I)\b", analysis.lower))
+    scored = Scored(min(100.0, 35 + 12 * steps + (15 if contingency else 0)))
+    if steps >= 3:
+        scored.found.append("a step-by-step approach")
+    else:
+        scored.missing.append(
+            "Walk through your approach in order: first, then, finally; say what you would "
+            "do if the first step did not work."
+        )
+    return scored
+
+
+def _explanation(analysis: Analysis) -> Scored:
+    cues = len(EXPLANATION.findall(analysis.answer))
+    scored = Scored(min(100.0, 40 + 15 * cues + (10 if len(analysis.sentences) >= 3 else 0)))
+    if cues >= 2:
+        scored.found.append("explanations with reasons and examples")
+    else:
+        scored.missing.append("Explain why, and give an example of applying it in practice.")
+    return scored
+
+
+def _motivation(analysis: Analysis) -> Scored:
+    cues = len(MOTIVATION.findall(analysis.answer))
+    scored = Scored(min(100.0, 35 + 15 * cues))
+    if cues < 3:
+        scored.missing.append(
+            "Connect a specific experience of yours to what this organisation and role do."
+        )
+    return scored
+
+
+def _shape(analysis: Analysis) -> Scored:
     connectors = len(EXPLANATION.findall(analysis.answer)) + len(SEQUENCE.findall(analysis.answer))
-    score = min(100.0, 40 + 12 * connectors + (10 if len(analysis.sentences) >= 3 else 0))
-    scored = Scored(score)
+    scored = Scored(min(100.0, 40 + 12 * connectors + (10 if len(analysis.sentences) >= 3 else 0)))
     if connectors < 2:
         scored.missing.append("Give the answer a shape: your point, a reason, an example.")
     return scored

@@ -150,49 +150,14 @@ def _wording_flags(analysis: Analysis) -> list[FlagResult]:
 
 
 def _shape_flags(analysis, cover, parts, scores, codes) -> list[FlagResult]:
-    flags: list[FlagResult] = []
-    words = analysis.word_count
-    if words < SHORT_WORDS and "keyword_list" not in codes:
-        flags.append(
-            FlagResult(
-                "too_short",
-                f"At {words} words the answer is too short to show what you would do or did.",
-                replacement="aim for 120-250 words: an example, your actions, the result",
-            )
-        )
-    wandering = (
-        float(np.mean(cover.sentence_relevance < 0.3)) if len(cover.sentence_relevance) else 0.0
-    )
-    # Two independent signs, both strong: the answer as a whole is far from the question, and
-    # most of its sentences are far from the question and its talking points. Answers that tell
-    # a specific story can sit far from the question's wording, so one sign alone misfires.
-    if cover.relevance < OFF_TOPIC_RELEVANCE and wandering >= 0.6:
-        flags.append(
-            FlagResult(
-                "off_topic",
-                "The answer does not address what the question asks.",
-                replacement="re-read the question and answer it in your first sentence",
-            )
-        )
-    digressions = len(DIGRESSION.findall(analysis.answer))
-    if words > LONG_WORDS and (
-        digressions >= 2
-        or (cover.focus < RAMBLING_FOCUS and words > UNFOCUSED_WORDS)
-        or words > 450
-    ):
-        drift = [
-            analysis.sentences[i].span for i in np.flatnonzero(cover.sentence_relevance < 0.3)[:5]
-        ]
-        flags.append(
-            FlagResult(
-                "rambling",
-                f"At {words} words, with parts that move away from the question, the point gets "
-                "lost. Interviewers prefer two minutes that stay on the question.",
-                tuple(drift),
-                "cut to one example, told in order, in 150-250 words",
-            )
-        )
-    if "keyword_list" in codes or words < SHORT_WORDS:
+    """Flags about the answer's shape: its length, whether it stays on the question, whether it
+    says anything specific and whether its story ends."""
+    flags = [
+        flag
+        for flag in (_too_short(analysis, codes), _off_topic(cover), _rambling(analysis, cover))
+        if flag is not None
+    ]
+    if "keyword_list" in codes or analysis.word_count < SHORT_WORDS:
         return flags
     generic = _generic(analysis, scores["specificity"], cover)
     if generic is not None:
@@ -218,6 +183,48 @@ def _shape_flags(analysis, cover, parts, scores, codes) -> list[FlagResult]:
             )
         )
     return flags
+
+
+def _too_short(analysis: Analysis, codes: set[str]) -> FlagResult | None:
+    words = analysis.word_count
+    if words >= SHORT_WORDS or "keyword_list" in codes:
+        return None
+    return FlagResult(
+        "too_short",
+        f"At {words} words the answer is too short to show what you would do or did.",
+        replacement="aim for 120-250 words: an example, your actions, the result",
+    )
+
+
+def _off_topic(cover: Coverage) -> FlagResult | None:
+    relevance = cover.sentence_relevance
+    wandering = float(np.mean(relevance < 0.3)) if len(relevance) else 0.0
+    # Two independent signs, both strong: the answer as a whole is far from the question, and
+    # most of its sentences are far from the question and its talking points. Answers that tell
+    # a specific story can sit far from the question's wording, so one sign alone misfires.
+    if cover.relevance >= OFF_TOPIC_RELEVANCE or wandering < 0.6:
+        return None
+    return FlagResult(
+        "off_topic",
+        "The answer does not address what the question asks.",
+        replacement="re-read the question and answer it in your first sentence",
+    )
+
+
+def _rambling(analysis: Analysis, cover: Coverage) -> FlagResult | None:
+    words = analysis.word_count
+    digressions = len(DIGRESSION.findall(analysis.answer))
+    unfocused = cover.focus < RAMBLING_FOCUS and words > UNFOCUSED_WORDS
+    if words <= LONG_WORDS or not (digressions >= 2 or unfocused or words > 450):
+        return None
+    drift = [analysis.sentences[i].span for i in np.flatnonzero(cover.sentence_relevance < 0.3)]
+    return FlagResult(
+        "rambling",
+        f"At {words} words, with parts that move away from the question, the point gets "
+        "lost. Interviewers prefer two minutes that stay on the question.",
+        tuple(drift[:5]),
+        "cut to one example, told in order, in 150-250 words",
+    )
 
 
 def _generic(analysis: Analysis, spec: Scored, cover: Coverage) -> tuple[Span, ...] | None:
