@@ -51,6 +51,28 @@ class PrepPlan:
     note: str = ""
 
 
+def _fill(
+    plan_day: PlanDay,
+    reviews: list[tuple[date, Question, str]],
+    fresh: list[Question],
+    weak: list[str],
+    per_day: int,
+) -> PlanDay:
+    """Reviews due by the day first, then new questions; takes what it uses from both lists."""
+    for item in [r for r in reviews if r[0] <= plan_day.day][:per_day]:
+        reviews.remove(item)
+        plan_day.items.append(PlanItem(item[1], item[2]))
+    while len(plan_day.items) < per_day and fresh:
+        question = fresh.pop(0)
+        reason = (
+            f"Weak competency: {question.competency.name}"
+            if question.competency.name in weak
+            else f"New: {question.competency.name} ({question.get_type_display().lower()})"
+        )
+        plan_day.items.append(PlanItem(question, reason))
+    return plan_day
+
+
 def _history(user: User) -> tuple[dict[int, Attempt], dict[str, float]]:
     """Each question's latest attempt, and each competency's recent average score."""
     latest: dict[int, Attempt] = {}
@@ -99,27 +121,13 @@ def plan_build(
         if interview_date is not None and offset == span - 1:
             days.append(PlanDay(day, "Mock interview: the whole thing, timed, out loud", mock=True))
             continue
-        plan_day = PlanDay(
-            day,
-            "Broad practice: a spread of competencies"
-            if offset < broad_days
-            else "Bring back weak spots",
-        )
-        due = [r for r in reviews if r[0] <= day][:per_day]
-        for item in due:
-            reviews.remove(item)
-            plan_day.items.append(PlanItem(item[1], item[2]))
-        if offset >= broad_days and weak:
-            fresh.sort(key=lambda q: q.competency.name not in weak[:2])
-        while len(plan_day.items) < per_day and fresh:
-            question = fresh.pop(0)
-            reason = (
-                f"Weak competency: {question.competency.name}"
-                if question.competency.name in weak
-                else f"New: {question.competency.name} ({question.get_type_display().lower()})"
-            )
-            plan_day.items.append(PlanItem(question, reason))
-        days.append(plan_day)
+        if offset < broad_days:
+            plan_day = PlanDay(day, "Broad practice: a spread of competencies")
+        else:
+            plan_day = PlanDay(day, "Bring back weak spots")
+            if weak:
+                fresh.sort(key=lambda q: q.competency.name not in weak[:2])
+        days.append(_fill(plan_day, reviews, fresh, weak, per_day))
     return PrepPlan(role, level, interview_date, days, weak, note)
 
 

@@ -37,21 +37,7 @@ def attempt_create(
 
     The coach runs before anything is written: no database lock is held while it works.
     """
-    if question is not None:
-        coach_question = question.coach_question()
-    elif custom_question and custom_question.get("text"):
-        coach_question = {
-            "text": custom_question["text"],
-            "key_points": custom_question.get("key_points", []),
-        }
-    else:
-        raise ValueError("an attempt needs a bank question or a question of your own")
-    if follow_up:
-        coach_question = {
-            "text": follow_up,
-            "type": coach_question.get("type", ""),
-            "key_points": follow_up_points or [],
-        }
+    coach_question = _coach_question(question, custom_question, follow_up, follow_up_points)
     answer = answer[:MAX_ANSWER_CHARS]
     feedback = review(coach_question, answer)
     spoken = None
@@ -72,6 +58,32 @@ def attempt_create(
         mock_interview=mock_interview,
         follow_up=follow_up,
     )
+
+
+def _coach_question(
+    question: Question | None,
+    custom_question: dict[str, Any] | None,
+    follow_up: str,
+    follow_up_points: list[str] | None,
+) -> dict[str, Any]:
+    """What the coach judges the answer against: the bank question, the user's own question, or
+    a follow-up probe (judged on the talking points the first answer missed)."""
+    if question is not None:
+        found = question.coach_question()
+    elif custom_question and custom_question.get("text"):
+        found = {
+            "text": custom_question["text"],
+            "key_points": custom_question.get("key_points", []),
+        }
+    else:
+        raise ValueError("an attempt needs a bank question or a question of your own")
+    if follow_up:
+        return {
+            "text": follow_up,
+            "type": found.get("type", ""),
+            "key_points": follow_up_points or [],
+        }
+    return found
 
 
 def pick_questions(
@@ -162,21 +174,28 @@ def mock_answer(
             k["text"] for k in step.attempt.feedback.get("key_points", []) if not k["covered"]
         ]
         attempt = attempt_create(**common, follow_up=step.follow_up, follow_up_points=missing)
-    with transaction.atomic():
-        # Two submits of the same step at once: the first one counts.
-        locked = MockStep.objects.select_for_update().get(pk=step.pk)
-        if (locked.attempt_id is None) != first or (
-            not first and locked.follow_up_attempt_id is not None
-        ):
-            attempt.delete()
-            raise ValueError("That question was already answered.")
-        if first:
-            locked.attempt = attempt
-            if probe is not None:
-                locked.follow_up, locked.follow_up_reason = probe[0], probe[1][:200]
-        else:
-            locked.follow_up_attempt = attempt
-        locked.save()
+        probe = None
+    return _record_step(step, attempt, first, probe)
+
+
+@transaction.atomic
+def _record_step(
+    step: MockStep, attempt: Attempt, first: bool, probe: tuple[str, str] | None
+) -> MockStep:
+    """Attach the answer to its step. Two submits of the same step at once: the first counts."""
+    locked = MockStep.objects.select_for_update().get(pk=step.pk)
+    if (locked.attempt_id is None) != first or (
+        not first and locked.follow_up_attempt_id is not None
+    ):
+        attempt.delete()
+        raise ValueError("That question was already answered.")
+    if first:
+        locked.attempt = attempt
+        if probe is not None:
+            locked.follow_up, locked.follow_up_reason = probe[0], probe[1][:200]
+    else:
+        locked.follow_up_attempt = attempt
+    locked.save()
     return locked
 
 
