@@ -23,7 +23,7 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold, cross_val_predict
 
 from coach.embeddings import MODEL_SHA256, get_embedder
-from coach.probes import PATH
+from coach.probes import EXAMPLES, PATH, item_key
 
 from .common import ROOT, table, write_report
 
@@ -70,6 +70,18 @@ def guidance_data() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return encode(sentences), np.array(y), np.array(groups)
 
 
+def guidance_examples() -> dict[str, np.ndarray]:
+    """Per bank "what not to say" item, its example sentences' vectors, keyed by the item."""
+    arrays: dict[str, np.ndarray] = {"model_sha256": np.array(MODEL_SHA256)}
+    for question in read("guidance_pairs.yaml")["questions"]:
+        for item in question["items"]:
+            key = item_key(item["guidance"])
+            does_not = item["respects"] + item.get("unrelated", [])
+            arrays[f"does_{key}"] = encode(item["violates"]).astype(np.float16)
+            arrays[f"does_not_{key}"] = encode(does_not).astype(np.float16)
+    return arrays
+
+
 def train(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> tuple[LogisticRegression, float]:
     model = LogisticRegression(C=C, max_iter=5000)
     folds = GroupKFold(5)
@@ -97,6 +109,7 @@ def main() -> None:
         keep(label, *move_data(label, x_moves, labels), blocks, "moves.yaml (blocks of 20)")
     keep("guidance", *guidance_data(), "guidance_pairs.yaml (grouped by question)")
     np.savez_compressed(PATH, allow_pickle=False, **arrays)
+    np.savez_compressed(EXAMPLES, allow_pickle=False, **guidance_examples())
     report = "\n".join(
         [
             "Sentence probes, 5-fold cross-validated ROC AUC:",

@@ -37,6 +37,12 @@ def development(words: int) -> float:
     return float(np.clip(np.log(max(words, 1) / SHORT) / np.log(FULL / SHORT), 0.0, 1.0))
 
 
+def bend(points: float) -> float:
+    """Points into 0..100, softly: a soft floor at 0 and a soft ceiling at 100, monotonic."""
+    points = SOFT * float(np.logaddexp(0, points / SOFT))
+    return 100 - SOFT * float(np.logaddexp(0, (100 - points) / SOFT))
+
+
 def features(criteria: Mapping[str, float], codes: Iterable[str], words: int) -> list[float]:
     """The fit's inputs in a fixed order: criteria 0..1, development 0..1, then -1 per flag (so
     that a non-negative weight is a penalty)."""
@@ -62,9 +68,7 @@ class Weights:
     def overall(self, criteria: Mapping[str, float], codes: Sequence[str], words: int) -> int:
         """The grade on 0-100 (1 -> 0, 5 -> 100), bent softly inside the bounds rather than
         clipped, so that two weak answers (or two strong ones) keep their order."""
-        points = 25 * (self.grade(criteria, codes, words) - 1)
-        points = SOFT * np.logaddexp(0, points / SOFT)  # a soft floor at 0
-        points = 100 - SOFT * np.logaddexp(0, (100 - points) / SOFT)  # a soft ceiling at 100
+        points = bend(25 * (self.grade(criteria, codes, words) - 1))
         caps = [CAPS[code] for code in codes if code in CAPS]
         return round(float(min([points, *caps])))
 

@@ -8,15 +8,20 @@ against? They only run with the sentence model: word-overlap vectors mean nothin
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from .embeddings import MODEL_SHA256
 
 PATH = Path(__file__).resolve().parent / "data" / "probes.npz"
+# For each "what not to say" item of the bank: vectors of sentences that do what it warns against
+# and of sentences on the same topic that do not (coach/data/guidance_pairs.yaml).
+EXAMPLES = PATH.with_name("guidance_examples.npz")
 NAMES = ("result", "blame", "absolute", "generic", "guidance")
 
 
@@ -49,3 +54,27 @@ def probes() -> dict[str, Probe]:
 
 def probe(name: str) -> Probe | None:
     return probes().get(name)
+
+
+def item_key(item: str) -> str:
+    return hashlib.sha1(" ".join(item.split()).encode("utf-8")).hexdigest()
+
+
+@cache
+def _examples() -> Any:
+    if not EXAMPLES.exists():
+        return None
+    data = np.load(EXAMPLES)
+    return data if str(data["model_sha256"]) == MODEL_SHA256 else None
+
+
+@lru_cache(maxsize=2048)
+def guidance_examples(item: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """Vectors of sentences that do and that do not do what `item` warns against, or None for an
+    item the examples were not written for (a question added or edited after training)."""
+    data = _examples()
+    key = item_key(item)
+    if data is None or f"does_{key}" not in data:
+        return None
+    # Stored as float16 (half the size); compared as float32 like every other vector.
+    return data[f"does_{key}"].astype(np.float32), data[f"does_not_{key}"].astype(np.float32)

@@ -8,6 +8,7 @@ import numpy as np
 
 from . import lexicon
 from .analysis import Analysis
+from .probes import guidance_examples
 from .text import content_stems
 from .types import FlagResult, Span
 
@@ -184,6 +185,9 @@ ABSOLUTE_AT = 0.95
 # A sentence the guidance probe reads as a thing not to say (GUIDANCE_AT) and that is this close
 # to a question's "what not to say" item (GUIDANCE_ABOUT) does what the item warns against.
 GUIDANCE_AT, GUIDANCE_ABOUT = 0.8, 0.4
+# A sentence this similar to an example of doing what an item warns against, and this much closer
+# to it than to the examples of not doing it, does it too (chosen on the calibration sets).
+EXAMPLE_AT, EXAMPLE_MARGIN = 0.7, 0.05
 
 
 def blame(analysis: Analysis) -> FlagResult | None:
@@ -242,7 +246,7 @@ def contradicts_guidance(analysis: Analysis) -> FlagResult | None:
         if not quotes:
             hit = _semantic_match(analysis, item)
             hits = [hit] if hit is not None else []
-        hits += _probed_match(analysis, item)
+        hits += _probed_match(analysis, item) + _example_match(analysis, item)
         if hits:
             found += hits
             items.append(item)
@@ -288,6 +292,21 @@ def _probed_match(analysis: Analysis, item: str) -> list[Span]:
         sentence.span
         for sentence, p, similarity in zip(analysis.sentences, risky, about, strict=True)
         if p >= GUIDANCE_AT and similarity >= GUIDANCE_ABOUT
+    ]
+
+
+def _example_match(analysis: Analysis, item: str) -> list[Span]:
+    """Sentences close to an example of doing what the item warns against, and closer to it than
+    to any example of not doing it (examples written for the bank's items)."""
+    examples = guidance_examples(item) if analysis.embedder.semantic else None
+    if examples is None or not analysis.sentences:
+        return []
+    does, does_not = (analysis.sentence_matrix @ e.T for e in examples)
+    near, nearest_not = does.max(axis=1), does_not.max(axis=1)
+    return [
+        sentence.span
+        for sentence, v, r in zip(analysis.sentences, near, nearest_not, strict=True)
+        if v >= EXAMPLE_AT and v - r >= EXAMPLE_MARGIN
     ]
 
 

@@ -258,6 +258,37 @@ def test_declining_to_promise_is_not_promising() -> None:
     assert "contradicts_guidance" not in flags(text, PROMISE)
 
 
+PHONES = {
+    "text": "How do you balance working fast with getting things right when the phones are busy?",
+    "type": "situational",
+    # A bank item: the coach has examples of sentences that do and do not do what it warns
+    # against (coach/data/guidance_pairs.yaml), and compares the answer's sentences with them.
+    "what_not_to_say": ["Skipping identity checks for callers you recognise."],
+}
+PHONES_REST = (
+    " First I would triage the calls by urgency and use callbacks for routine requests. I would "
+    "keep notes short but complete, and tell my lead if the queue kept growing."
+)
+
+
+def test_it_flags_a_warned_move_like_the_items_examples() -> None:
+    text = (
+        "When it gets busy I don't bother asking the regulars for their date of birth, because I "
+        "know their voices and it saves time on every call." + PHONES_REST
+    )
+    feedback = review(PHONES, text)
+    flag = next(f for f in feedback.flags if f.code == "contradicts_guidance")
+    assert [span.text[:30] for span in flag.evidence] == ["When it gets busy I don't both"]
+
+
+def test_doing_the_opposite_of_the_items_examples_is_not_flagged() -> None:
+    text = (
+        "Even with callers I know well, I still check their name and date of birth before I open "
+        "the record, because that takes seconds." + PHONES_REST
+    )
+    assert "contradicts_guidance" not in flags(text, PHONES)
+
+
 def test_rejecting_the_warned_move_is_not_contradicting_it() -> None:
     question = {
         "text": "How would you de-escalate an angry person in a waiting room?",

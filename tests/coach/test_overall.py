@@ -5,8 +5,8 @@ from typing import Any
 from coach import CRITERIA, FLAG_CODES, review
 from coach.analysis import Analysis
 from coach.embeddings import LexicalEmbedder
-from coach.overall import CAPS, FULL, development, weights
-from coach.probes import NAMES, probes
+from coach.overall import CAPS, FULL, bend, development, weights
+from coach.probes import NAMES, guidance_examples, probes
 from coach.types import Question
 
 GOOD = dict.fromkeys(CRITERIA, 80)
@@ -31,13 +31,11 @@ def test_longer_is_not_better_past_full_development() -> None:
 
 
 def test_the_bounds_bend_softly_so_weak_answers_keep_their_order() -> None:
-    fitted = weights()
-    # Both weighted sums fall below 0, where clipping would tie them at 0.
-    poor = dict.fromkeys(CRITERIA, 25)
-    poorer = dict.fromkeys(CRITERIA, 15)
-    assert all(25 * (fitted.grade(c, [], 50) - 1) < 0 for c in (poor, poorer))
-    scores = [fitted.overall(c, [], 50) for c in (poor, poorer)]
-    assert 0 < scores[1] < scores[0]
+    # Clipping would tie every weighted sum below 0 at 0 and every one above 100 at 100.
+    assert 0 < bend(-8) < bend(-3) < bend(0) < 10
+    assert abs(bend(50) - 50) < 0.5
+    assert 90 < bend(98) < bend(103) < 100
+    assert round(bend(-3)) > round(bend(-12))
 
 
 def test_an_answer_that_is_not_an_answer_is_capped() -> None:
@@ -48,6 +46,9 @@ def test_an_answer_that_is_not_an_answer_is_capped() -> None:
 
 def test_the_probes_ship_for_the_pinned_model() -> None:
     assert set(probes()) == set(NAMES)
+    examples = guidance_examples("Skipping identity checks for callers you recognise.")
+    assert examples is not None and examples[0].shape[1] == examples[1].shape[1] == 384
+    assert guidance_examples("An item written after the examples were.") is None
 
 
 def test_the_word_overlap_fallback_does_not_use_the_probes(delay_question: dict[str, Any]) -> None:
