@@ -60,6 +60,9 @@ RAMBLING_FOCUS = 0.36
 # many concrete details can sit near RAMBLING_FOCUS; the rambling answers of the graded sets are
 # all longer).
 UNFOCUSED_WORDS = 280
+# Past this many words (about two and a half minutes spoken at 130-160 words a minute) an answer
+# is too long for an interview whatever it says; no graded answer graded excellent is this long.
+TOO_LONG_WORDS = 320
 DIGRESSION = lexicon.any_of(lexicon.DIGRESSION)
 FALLBACK_NOTE = (
     "Feedback is word-based this time: {why} Talking points said in other words may be missed."
@@ -215,13 +218,17 @@ def _rambling(analysis: Analysis, cover: Coverage) -> FlagResult | None:
     words = analysis.word_count
     digressions = len(DIGRESSION.findall(analysis.answer))
     unfocused = cover.focus < RAMBLING_FOCUS and words > UNFOCUSED_WORDS
-    if words <= LONG_WORDS or not (digressions >= 2 or unfocused or words > 450):
+    if words <= LONG_WORDS or not (digressions >= 2 or unfocused or words > TOO_LONG_WORDS):
         return None
     drift = [analysis.sentences[i].span for i in np.flatnonzero(cover.sentence_relevance < 0.3)]
+    why = (
+        "with parts that move away from the question, the point gets lost"
+        if drift or digressions
+        else "the answer runs well past two minutes spoken and the point gets lost"
+    )
     return FlagResult(
         "rambling",
-        f"At {words} words, with parts that move away from the question, the point gets "
-        "lost. Interviewers prefer two minutes that stay on the question.",
+        f"At {words} words, {why}. Interviewers prefer two minutes that stay on the question.",
         tuple(drift[:5]),
         "cut to one example, told in order, in 150-250 words",
     )
