@@ -70,6 +70,20 @@ def highlighted(answer: str, key_points: list[dict[str, Any]]) -> list[Segment]:
     return segments
 
 
+def score_rows(parts: list[dict]) -> list[tuple[str, str, str]]:
+    """The feedback page's "how this score is made" rows: part, points, most possible."""
+    rows = []
+    for part in parts:
+        if part["name"] in PART_LABELS:
+            possible = round(part["possible"])
+            earned = f"{round(part['points'])}" if possible else "not weighted"
+            rows.append((PART_LABELS[part["name"]], earned, str(possible) if possible else "–"))
+        else:
+            title = FLAG_TITLES.get(part["name"], part["name"])
+            rows.append((title, f"−{round(-part['points'])}", "–"))
+    return rows
+
+
 def band(score: int) -> str:
     return "strong" if score >= 75 else "fair" if score >= 50 else "weak"
 

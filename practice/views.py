@@ -23,7 +23,7 @@ from . import pdf
 from .forms import AnswerForm, MockInterviewForm, OwnQuestionForm, RandomQuestionForm
 from .models import MockInterview
 from .plan import PrepPlan, plan_build, plan_ics
-from .presenters import CRITERION_HELP, FLAG_TITLES, PART_LABELS, band, highlighted, trend_svg
+from .presenters import CRITERION_HELP, FLAG_TITLES, band, highlighted, score_rows, trend_svg
 from .selectors import (
     attempt_of,
     attempts_of,
@@ -126,10 +126,7 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "change": attempt.overall - previous.overall if previous else None,
         "draft_key": f"question:{attempt.question.slug}" if attempt.question else "own-question",
         "overall_band": band(attempt.overall),
-        "score_parts": [
-            (PART_LABELS.get(p["name"]) or FLAG_TITLES.get(p["name"], p["name"]), p)
-            for p in feedback.get("score_parts", [])
-        ],
+        "score_parts": score_rows(feedback.get("score_parts", [])),
         "graded_answers": weights().answers,
     }
     return render(request, "practice/feedback.html", context)

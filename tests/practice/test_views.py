@@ -56,7 +56,7 @@ def test_the_feedback_page_shows_how_the_score_is_made(
     assert "Coverage of the talking points" in page and "A developed answer" in page
     penalty = next(p for p in attempt.feedback["score_parts"] if p["name"] == "blame")
     assert penalty["points"] < 0 and penalty["possible"] == 0
-    assert '<th scope="row">Blaming others</th><td>−' in page
+    assert f'<th scope="row">Blaming others</th><td>−{round(-penalty["points"])}</td>' in page
 
 
 def test_a_failed_submit_keeps_the_text(signed_in: Client, question: Question) -> None:
