@@ -8,7 +8,7 @@ from __future__ import annotations
 import platform
 import sys
 
-from . import calibrate, graded, mohler, probes, semeval, speed
+from . import calibrate, graded, keypoints, mohler, probes, semeval, speed
 from .common import OUT, ROOT
 from .load import run as load
 
@@ -16,6 +16,7 @@ SECTIONS = [
     ("probes", "1. Sentence probes", "python -m benchmarks.probes", probes.main),
     ("calibrate", "2. Fitting overall", "python -m benchmarks.calibrate", calibrate.main),
     ("graded", "3. Graded interview answers", "python -m benchmarks.graded", graded.main),
+    ("keypoints", "3a. Talking points", "python -m benchmarks.keypoints", keypoints.main),
     ("mohler", "4. Mohler/UNT, zero-shot", "python -m benchmarks.mohler", mohler.main),
     ("semeval", "5. SemEval-2013 Task 7, 2-way", "python -m benchmarks.semeval", semeval.main),
     ("speed", "6. Speed", "python -m benchmarks.speed", speed.main),
