@@ -1,16 +1,19 @@
 """Talking points: does the coach mark the same points covered as an interviewer, with the same
 sentence as evidence?
 
-benchmarks/graded/keypoints.yaml labels, for graded answers, which of their question's talking
+benchmarks/graded/keypoints*.yaml label, for graded answers, which of their question's talking
 points an interviewer would tick and the sentence that says each best. Reports precision and
 recall of the coach's "covered" marks, and how often its evidence span is the labelled sentence
-(or overlaps it), for the points both call covered.
+(or overlaps it), for the points both call covered. The first file's labels set the coach's
+covered threshold and evidence choice; the second, by another labeller on other answers, was
+scored once afterwards.
 
     .venv/bin/python -m benchmarks.keypoints
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -20,22 +23,26 @@ from coach import review
 from .common import ROOT, table, write_report
 from .graded import SETS, load
 
-LABELS = ROOT / "benchmarks" / "graded" / "keypoints.yaml"
+LABELS = {
+    "tuned on (development, set-5)": ROOT / "benchmarks" / "graded" / "keypoints.yaml",
+    "scored once (set-6, blind-9)": ROOT / "benchmarks" / "graded" / "keypoints2.yaml",
+}
 
 
-def labelled() -> list[tuple[dict[str, Any], dict[int, str]]]:
+def labelled(path: Path) -> list[tuple[dict[str, Any], dict[int, str]]]:
     """Each labelled answer with its covered points and their evidence sentences."""
     labels = {
         a["id"]: {c["point"]: c["evidence"] for c in a["covered"] or []}
-        for a in yaml.safe_load(LABELS.read_text(encoding="utf-8"))["answers"]
+        for a in yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]
     }
     items = [item for name in SETS for item in load(name) if item["id"] in labels]
     return [(item, labels[item["id"]]) for item in items]
 
 
-def main() -> None:
+def measure(path: Path) -> list[str]:
     tp = fp = fn = same = overlap = 0
-    for item, covered in labelled():
+    answers = labelled(path)
+    for item, covered in answers:
         feedback = review(item["question"], item["text"])
         for point in feedback.key_points:
             wanted = covered.get(point.index)
@@ -50,18 +57,31 @@ def main() -> None:
                 fn += 1
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    rows = [
-        ["points the interviewer ticked", str(tp + fn)],
-        ["points the coach marked covered", str(tp + fp)],
-        ["precision / recall / F1", f"{precision:.2f} / {recall:.2f} / {f1:.2f}"],
-        ["evidence is the labelled sentence (both covered)", f"{same / max(tp, 1):.2f}"],
-        ["evidence overlaps the labelled sentence", f"{overlap / max(tp, 1):.2f}"],
+    return [
+        str(len(answers)),
+        f"{tp + fn} / {tp + fp}",
+        f"{precision:.2f} / {recall:.2f} / {f1:.2f}",
+        f"{same / max(tp, 1):.2f}",
+        f"{overlap / max(tp, 1):.2f}",
+    ]
+
+
+def main() -> None:
+    rows = [[name, *measure(path)] for name, path in LABELS.items() if path.exists()]
+    headers = [
+        "labels",
+        "answers",
+        "points ticked / marked covered",
+        "precision / recall / F1",
+        "evidence is the labelled sentence",
+        "evidence overlaps it",
     ]
     report = "\n".join(
         [
-            f"{len(labelled())} answers with talking points labelled by an interviewer:",
+            "Talking points an interviewer ticked, against the coach's covered marks (evidence: "
+            "for points both call covered):",
             "",
-            table(["measure", "value"], rows),
+            table(headers, rows),
             "",
         ]
     )
