@@ -98,6 +98,11 @@ class Analysis:
         return np.vstack([c.vector for c in self.sentence_codes])
 
     @cached_property
+    def self_similarity(self) -> np.ndarray:
+        """Every sentence against every other (cosine), for repetition."""
+        return self.sentence_matrix @ self.sentence_matrix.T
+
+    @cached_property
     def answer_vector(self) -> np.ndarray:
         """The whole answer: the normalised mean of its sentence vectors (no length limit)."""
         if not len(self.sentence_matrix):

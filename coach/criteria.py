@@ -217,12 +217,9 @@ def clarity(analysis: Analysis) -> Scored:
 
 def _repetition(analysis: Analysis) -> int:
     """Pairs of sentences that say nearly the same thing."""
-    matrix = analysis.sentence_matrix
-    if len(matrix) < 2 or not analysis.embedder.semantic:
+    if len(analysis.sentences) < 2 or not analysis.embedder.semantic:
         return 0
-    similar = matrix @ matrix.T
-    upper = np.triu(similar, k=1)
-    return int((upper > 0.9).sum())
+    return int((np.triu(analysis.self_similarity, k=1) > 0.9).sum())
 
 
 def language(analysis: Analysis, stigma_hits: int, jargon_flagged: bool) -> Scored:

@@ -130,10 +130,10 @@ def prepare(question: Question | dict[str, Any]) -> None:
 
 def _on_topic_words(analysis: Analysis, relevance: np.ndarray) -> int:
     """Words in sentences about the question, each thing said counted once."""
-    matrix = analysis.sentence_matrix
+    similar = analysis.self_similarity
     total = 0
     for i, sentence in enumerate(analysis.sentences):
-        repeats = i and analysis.embedder.semantic and float((matrix[:i] @ matrix[i]).max()) > 0.9
+        repeats = i and analysis.embedder.semantic and float(similar[i, :i].max()) > 0.9
         if relevance[i] >= ON_TOPIC and not repeats:
             total += len(words(sentence.text))
     return total

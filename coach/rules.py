@@ -243,10 +243,11 @@ def contradicts_guidance(analysis: Analysis) -> FlagResult | None:
         found_quotes = ["".join(groups) for groups in QUOTED.findall(item)]
         quotes = [q for q in found_quotes if len(content_stems(q)) >= 2]
         hits = [span for q in quotes if (span := _says(analysis, q)) is not None]
+        about = _about(analysis, item)
         if not quotes:
-            hit = _semantic_match(analysis, item)
+            hit = _semantic_match(analysis, about)
             hits = [hit] if hit is not None else []
-        hits += _probed_match(analysis, item) + _example_match(analysis, item)
+        hits += _probed_match(analysis, about) + _example_match(analysis, item)
         if hits:
             found += hits
             items.append(item)
@@ -279,15 +280,22 @@ def guidance_core(item: str) -> str:
     return NEGATED_ADVICE.sub("", item).strip()
 
 
-def _probed_match(analysis: Analysis, item: str) -> list[Span]:
-    """Sentences that the guidance probe reads as a thing not to say in an interview and that
-    are about this item."""
-    risky = analysis.probe("guidance")
+def _about(analysis: Analysis, item: str) -> np.ndarray | None:
+    """Per sentence, its similarity to what the item warns against; None when the item is too
+    short to compare or there is no sentence model."""
     core = guidance_core(item)
-    if risky is None or len(core.split()) < 3:
-        return []
+    if len(core.split()) < 3 or not analysis.sentences or not analysis.embedder.semantic:
+        return None
     (code,) = analysis.embedder.encode([core])
-    about = analysis.sentence_similarity(code.vector)
+    return analysis.sentence_similarity(code.vector)
+
+
+def _probed_match(analysis: Analysis, about: np.ndarray | None) -> list[Span]:
+    """Sentences that the guidance probe reads as a thing not to say in an interview and that
+    are about the item (`about`: each sentence's similarity to it)."""
+    risky = analysis.probe("guidance")
+    if risky is None or about is None:
+        return []
     return [
         sentence.span
         for sentence, p, similarity in zip(analysis.sentences, risky, about, strict=True)
@@ -310,14 +318,12 @@ def _example_match(analysis: Analysis, item: str) -> list[Span]:
     ]
 
 
-def _semantic_match(analysis: Analysis, item: str) -> Span | None:
-    core = guidance_core(item)
-    if len(core.split()) < 3 or not analysis.sentences or not analysis.embedder.semantic:
+def _semantic_match(analysis: Analysis, about: np.ndarray | None) -> Span | None:
+    """The sentence nearest the item, when it is near enough and does not negate it."""
+    if about is None:
         return None
-    (code,) = analysis.embedder.encode([core])
-    similarity = analysis.sentence_similarity(code.vector)
-    best = int(np.argmax(similarity))
+    best = int(np.argmax(about))
     sentence = analysis.sentences[best]
-    if similarity[best] < SEMANTIC_MATCH or NEGATION.search(sentence.text):
+    if about[best] < SEMANTIC_MATCH or NEGATION.search(sentence.text):
         return None
     return sentence.span
