@@ -54,6 +54,7 @@ def test_the_feedback_page_shows_how_the_score_is_made(
     page = signed_in.get(f"/attempts/{attempt.pk}/").content.decode()
     assert "How this score is made" in page
     assert "Coverage of the talking points" in page and "A developed answer" in page
+    assert "75 a 4 (good)" in page
     penalty = next(p for p in attempt.feedback["score_parts"] if p["name"] == "blame")
     assert penalty["points"] < 0 and penalty["possible"] == 0
     assert f'<th scope="row">Blaming others</th><td>−{round(-penalty["points"])}</td>' in page
