@@ -12,6 +12,7 @@ from .coverage import Coverage, coverage
 from .criteria import Scored, clarity, language, platitudes, specificity, star, structure
 from .embeddings import Embedder, get_embedder
 from .overall import weights
+from .probes import guidance_examples, probes
 from .text import words
 from .types import CRITERIA, Feedback, FlagResult, Question, Span, Suggestion
 
@@ -126,6 +127,9 @@ def prepare(question: Question | dict[str, Any]) -> None:
         texts.append(question.example_answer)
     texts += [rules.guidance_core(item) for item in question.what_not_to_say]
     embedder.encode([t for t in texts if t])
+    probes()  # the trained probes, and the examples for this question's guidance items
+    for item in question.what_not_to_say:
+        guidance_examples(item)
 
 
 def _on_topic_words(analysis: Analysis, relevance: np.ndarray) -> int:
