@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 from sklearn.linear_model import Ridge
 
-from coach import CRITERIA, FLAG_CODES, review
-from coach.overall import PATH, Weights, features
+from coach import FLAG_CODES, review
+from coach.overall import PATH, TERMS, Weights, features
 
 from .common import spearman, table, write_report
 from .graded import CALIBRATION, load, pairwise
@@ -78,10 +78,10 @@ def main() -> None:
         print(f"{PATH.name} matches a fresh fit.")
         return
     PATH.write_text(shipped.to_json() + "\n", encoding="utf-8")
-    names = [*CRITERIA, "development"]
     weight_rows = [
         [name, f"{w * 25:.1f} points at 100%"]
-        for name, w in zip(names, shipped.weights, strict=False)
+        for name, w in zip(TERMS, shipped.weights, strict=True)
+        if name not in FLAG_CODES
     ]
     weight_rows += [[code, f"−{shipped.penalty(code):.1f} points"] for code in FLAG_CODES]
     report = "\n".join(

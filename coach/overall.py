@@ -29,6 +29,10 @@ CAPS = {"keyword_list": 15, "off_topic": 25}
 SOFT = 6.0
 
 
+# The fit's terms, in the order of `features` and of `Weights.weights`.
+TERMS = (*CRITERIA, "development", *FLAG_CODES)
+
+
 def development(words: int) -> float:
     """0..1: room to give an example, actions and a result (log scale, flat after FULL words).
 
@@ -78,12 +82,9 @@ class Weights:
         """The terms of the weighted sum in points: what each criterion and development earned
         out of its most, then what each raised flag took off."""
         values = features(criteria, codes, words)
-        names = [*CRITERIA, "development", *FLAG_CODES]
         out = []
-        for index, (name, weight, value) in enumerate(
-            zip(names, self.weights, values, strict=True)
-        ):
-            if index <= len(CRITERIA):
+        for name, weight, value in zip(TERMS, self.weights, values, strict=True):
+            if name not in FLAG_CODES:
                 out.append(ScorePart(name, round(25 * weight * value, 1), round(25 * weight, 1)))
             elif value:
                 out.append(ScorePart(name, round(25 * weight * value, 1)))
@@ -91,14 +92,13 @@ class Weights:
 
     def penalty(self, code: str) -> float:
         """Points (0-100 scale) a flag takes off the overall."""
-        return self.weights[len(CRITERIA) + 1 + FLAG_CODES.index(code)] * 25
+        return self.weights[TERMS.index(code)] * 25
 
     def to_json(self) -> str:
-        names = [*CRITERIA, "development", *FLAG_CODES]
         return json.dumps(
             {
                 "intercept": round(self.intercept, 6),
-                "weights": {n: round(w, 6) for n, w in zip(names, self.weights, strict=True)},
+                "weights": {n: round(w, 6) for n, w in zip(TERMS, self.weights, strict=True)},
                 "fitted_on": list(self.fitted_on),
                 "answers": self.answers,
             },
@@ -108,10 +108,9 @@ class Weights:
     @classmethod
     def from_json(cls, text: str) -> Weights:
         data = json.loads(text)
-        names = [*CRITERIA, "development", *FLAG_CODES]
         return cls(
             float(data["intercept"]),
-            tuple(float(data["weights"][n]) for n in names),
+            tuple(float(data["weights"][n]) for n in TERMS),
             tuple(data.get("fitted_on", ())),
             int(data.get("answers", 0)),
         )

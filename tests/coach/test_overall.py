@@ -5,7 +5,7 @@ from typing import Any
 from coach import CRITERIA, FLAG_CODES, review
 from coach.analysis import Analysis
 from coach.embeddings import LexicalEmbedder
-from coach.overall import CAPS, FULL, bend, development, weights
+from coach.overall import CAPS, FULL, TERMS, bend, development, weights
 from coach.probes import NAMES, guidance_examples, probes
 from coach.types import Question
 
@@ -14,7 +14,7 @@ GOOD = dict.fromkeys(CRITERIA, 80)
 
 def test_every_weight_adds_and_every_flag_takes_away() -> None:
     fitted = weights()
-    assert len(fitted.weights) == len(CRITERIA) + 1 + len(FLAG_CODES)
+    assert len(fitted.weights) == len(CRITERIA) + 1 + len(FLAG_CODES) == len(TERMS)
     assert all(w >= 0 for w in fitted.weights)
     clean = fitted.overall(GOOD, [], FULL)
     for code in FLAG_CODES:
