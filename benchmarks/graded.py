@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from coach import FLAG_CODES, review
 from coach.embeddings import get_embedder
-from questionbank.content import read_pack
+from questionbank.coaching import pack_questions
 
 from .common import ROOT, spearman, table, write_report
 
@@ -50,19 +50,7 @@ CALIBRATION = tuple(name for name in SETS if not name.startswith("blind-"))
 
 
 def bank_questions() -> dict[str, dict[str, Any]]:
-    pack = read_pack(ROOT / "content")
-    questions = {}
-    for spec, _ in pack.questions:
-        strong = next(a.text for a in spec.example_answers if a.quality == "strong")
-        questions[spec.id] = {
-            "text": spec.text,
-            "type": spec.type,
-            "competency": spec.competency,
-            "key_points": list(spec.key_points),
-            "example_answer": strong,
-            "what_not_to_say": list(spec.what_not_to_say),
-        }
-    return questions
+    return {q["id"]: q for q in pack_questions(ROOT / "content")}
 
 
 def load(name: str = "development") -> list[dict[str, Any]]:

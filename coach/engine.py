@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from . import lexicon, rules
 from .analysis import Analysis
+from .bank import current_bank
 from .coverage import Coverage, coverage
 from .criteria import Scored, clarity, language, platitudes, specificity, star, structure
 from .embeddings import Embedder, get_embedder
 from .overall import weights
 from .probes import guidance_examples, probes
+from .relevance import Relevance, relevance
 from .text import words
 from .types import CRITERIA, Feedback, FlagResult, Question, Span, Suggestion
 
@@ -65,6 +68,10 @@ UNFOCUSED_WORDS = 280
 # is too long for an interview whatever it says; no graded answer graded excellent is this long.
 TOO_LONG_WORDS = 320
 DIGRESSION = lexicon.any_of(lexicon.DIGRESSION)
+UNSURE_NOTE = (
+    "The coach is not sure this answer addresses the question: parts of it are closer to other "
+    "questions. Check that your first sentences answer what was asked; the score may be off."
+)
 FALLBACK_NOTE = (
     "Feedback is word-based this time: {why} Talking points said in other words may be missed."
 )
@@ -76,6 +83,7 @@ def review(
     """Score an answer to a question and explain the score. Deterministic for the same input."""
     if isinstance(question, dict):
         question = Question.from_dict(question)
+    question = _from_bank(question)
     notes: list[str] = []
     if embedder is None:
         embedder, why = get_embedder()
@@ -96,7 +104,10 @@ def review(
         "clarity": clarity(analysis),
         "language": language(analysis, stigma_hits, "jargon" in codes),
     }
-    flags += _shape_flags(analysis, cover, parts, scores, codes)
+    related = relevance(analysis) if embedder.semantic else None
+    if related is not None and related.unsure:
+        notes.append(UNSURE_NOTE)
+    flags += _shape_flags(analysis, cover, parts, scores, codes, related)
     criteria = {name: round(scores[name].score) for name in CRITERIA}
     on_topic = _on_topic_words(analysis, cover.sentence_relevance)
     codes_raised = [f.code for f in flags]
@@ -121,12 +132,15 @@ def prepare(question: Question | dict[str, Any]) -> None:
     rest (a server warms its whole bank this way at start)."""
     if isinstance(question, dict):
         question = Question.from_dict(question)
+    question = _from_bank(question)
     embedder, _ = get_embedder()
-    texts = [question.text, *question.key_points]
-    if question.example_answer:
-        texts.append(question.example_answer)
+    texts = [question.text, *question.key_points, question.example_answer]
+    texts += [*question.other_examples, *question.red_flags]
     texts += [rules.guidance_core(item) for item in question.what_not_to_say]
     embedder.encode([t for t in texts if t])
+    bank = current_bank()
+    if bank is not None:
+        bank.targets(embedder)
     probes()  # the trained probes, and the examples for this question's guidance items
     for item in question.what_not_to_say:
         guidance_examples(item)
@@ -156,12 +170,30 @@ def _wording_flags(analysis: Analysis) -> list[FlagResult]:
     return [flag for detect in detectors if (flag := detect(analysis)) is not None]
 
 
-def _shape_flags(analysis, cover, parts, scores, codes) -> list[FlagResult]:
+def _from_bank(question: Question) -> Question:
+    """`question` with what the bank knows of it (its red flags, its other example answers) when
+    the caller handed only its text and talking points."""
+    bank = current_bank()
+    index = bank.find(question) if bank is not None else None
+    if bank is None or index is None:
+        return question
+    known = bank.questions[index]
+    return replace(
+        question,
+        id=question.id or known.id,
+        red_flags=question.red_flags or known.red_flags,
+        other_examples=question.other_examples or known.other_examples,
+        what_not_to_say=question.what_not_to_say or known.what_not_to_say,
+    )
+
+
+def _shape_flags(analysis, cover, parts, scores, codes, related) -> list[FlagResult]:
     """Flags about the answer's shape: its length, whether it stays on the question, whether it
     says anything specific and whether its story ends."""
+    off_topic = _off_topic(cover) if related is None else _unrelated(related)
     flags = [
         flag
-        for flag in (_too_short(analysis, codes), _off_topic(cover), _rambling(analysis, cover))
+        for flag in (_too_short(analysis, codes), off_topic, _rambling(analysis, cover))
         if flag is not None
     ]
     if "keyword_list" in codes or analysis.word_count < SHORT_WORDS:
@@ -214,6 +246,21 @@ def _off_topic(cover: Coverage) -> FlagResult | None:
     return FlagResult(
         "off_topic",
         "The answer does not address what the question asks.",
+        replacement="re-read the question and answer it in your first sentence",
+    )
+
+
+def _unrelated(related: Relevance) -> FlagResult | None:
+    if not related.off_topic:
+        return None
+    closer = (
+        f" It is closer to another question: \u201c{related.closest}\u201d"
+        if related.closest
+        else ""
+    )
+    return FlagResult(
+        "off_topic",
+        "The answer does not address what the question asks." + closer,
         replacement="re-read the question and answer it in your first sentence",
     )
 

@@ -25,7 +25,11 @@ FLAG_CODES = (
 
 @dataclass(frozen=True)
 class Question:
-    """A question as the coach needs it. Only `text` is required."""
+    """A question as the coach needs it. Only `text` is required.
+
+    A bank question may also carry its `id`, its `red_flags` (what an interviewer would mark down,
+    read for unsafe practice) and `other_examples` (further example answers, read for relevance).
+    """
 
     text: str
     type: str = ""
@@ -33,6 +37,9 @@ class Question:
     key_points: tuple[str, ...] = ()
     example_answer: str = ""
     what_not_to_say: tuple[str, ...] = ()
+    id: str = ""
+    red_flags: tuple[str, ...] = ()
+    other_examples: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Question:
@@ -45,6 +52,11 @@ class Question:
             key_points=tuple(str(p) for p in data.get("key_points") or () if str(p).strip()),
             example_answer=str(data.get("example_answer") or ""),
             what_not_to_say=tuple(str(p) for p in data.get("what_not_to_say") or ()),
+            id=str(data.get("id") or ""),
+            red_flags=tuple(str(p) for p in data.get("red_flags") or () if str(p).strip()),
+            other_examples=tuple(
+                str(p) for p in data.get("other_examples") or () if str(p).strip()
+            ),
         )
 
 
