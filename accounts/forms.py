@@ -1,18 +1,47 @@
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth import password_validation
 from django.contrib.auth.models import User
+from django.contrib.auth.validators import UnicodeUsernameValidator
 
 from .models import Profile
 
 
-class SignupForm(UserCreationForm):
+class SignupForm(forms.Form):
+    """Sign-up that says nothing about which names and addresses are taken: whether or not they
+    are, the page says "check your e-mail", and only the mailbox learns more."""
+
+    username = forms.CharField(
+        max_length=150,
+        validators=[UnicodeUsernameValidator()],
+        help_text="Letters, digits and @/./+/-/_ only.",
+    )
     email = forms.EmailField(
-        required=True, help_text="Used only to reset your password.", label="E-mail"
+        required=True, help_text="We send a link to confirm it.", label="E-mail"
+    )
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label="Password confirmation",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    class Meta(UserCreationForm.Meta):  # type: ignore[name-defined]
-        model = User
-        fields = ("username", "email")
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The two password fields didn’t match.")
+        elif first:
+            candidate = User(username=data.get("username", ""), email=data.get("email", ""))
+            try:
+                password_validation.validate_password(first, candidate)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return data
 
 
 class ProfileForm(forms.ModelForm):

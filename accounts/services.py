@@ -3,12 +3,20 @@
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from .models import ApiToken, Profile
 
@@ -56,3 +64,60 @@ def token_user(token: str) -> User | None:
 
 def token_revoke(*, user: User, pk: int) -> None:
     get_object_or_404(ApiToken.objects.filter(user=user), pk=pk).delete()
+
+
+def signup_request(*, username: str, email: str, password: str, site_root: str) -> None:
+    """Start a sign-up without telling the requester whether the name or address is taken.
+
+    A free name and address make an inactive account and mail a confirmation link; a taken
+    address gets a reminder that it has an account; a taken name gets a note to choose another.
+    The password is hashed in every case, so the three take about as long."""
+    hashed = make_password(password)
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None and (existing.is_active or existing.last_login is not None):
+        _mail(email, "signup_exists", {"user": existing, "site_root": site_root})
+        return
+    others = User.objects.filter(username__iexact=username)
+    if existing is not None:
+        others = others.exclude(pk=existing.pk)
+    if others.exists():
+        _mail(email, "signup_name_taken", {"username": username, "site_root": site_root})
+        return
+    with transaction.atomic():
+        user = existing or User(username=username, email=email)
+        user.username, user.password, user.is_active = username, hashed, False
+        user.save()
+        Profile.objects.get_or_create(user=user)
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = site_root.rstrip("/") + reverse("activate", args=[uid, token])
+    _mail(email, "signup_confirm", {"user": user, "link": link, "site_root": site_root})
+
+
+def pending_account(*, uidb64: str, token: str) -> User | None:
+    """The unconfirmed account a confirmation link names; None for a bad or used link."""
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    user = User.objects.filter(pk=pk, is_active=False, last_login__isnull=True).first()
+    if user is None or not default_token_generator.check_token(user, token):
+        return None
+    return user
+
+
+def account_activate(*, uidb64: str, token: str) -> User | None:
+    """The account a confirmation link names, now active; None for a bad or used link."""
+    user = pending_account(uidb64=uidb64, token=token)
+    if user is None:
+        return None
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    return user
+
+
+def _mail(to: str, template: str, context: dict) -> None:
+    context = {**context, "site_name": settings.SITE_NAME}
+    subject = render_to_string(f"registration/{template}_subject.txt", context).strip()
+    body = render_to_string(f"registration/{template}_email.txt", context)
+    send_mail(subject, body, None, [to])

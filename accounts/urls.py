@@ -5,6 +5,7 @@ from . import views
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("activate/<uidb64>/<token>/", views.activate, name="activate"),
     path("profile/", views.profile, name="profile"),
     path("tokens/", views.token_new, name="token_new"),
     path("tokens/<int:pk>/delete/", views.token_delete, name="token_delete"),

@@ -1,26 +1,53 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import ProfileForm, SignupForm
 from .models import ApiToken
-from .services import profile_for, token_create, token_revoke
+from .services import (
+    account_activate,
+    pending_account,
+    profile_for,
+    signup_request,
+    token_create,
+    token_revoke,
+)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        profile_for(user)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome to CarePrep. Tell us what you are preparing for.")
-        return redirect("profile")
+        data = form.cleaned_data
+        signup_request(
+            username=data["username"],
+            email=data["email"],
+            password=data["password1"],
+            site_root=settings.SITE_ROOT,
+        )
+        return render(request, "registration/signup_sent.html", {"email": data["email"]})
     return render(request, "registration/signup.html", {"form": form})
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """A confirmation link: GET asks (mail scanners follow links), POST confirms and logs in."""
+    if request.method != "POST":
+        valid = pending_account(uidb64=uidb64, token=token) is not None
+        return render(request, "registration/activate.html", {"valid": valid})
+    user = account_activate(uidb64=uidb64, token=token)
+    if user is None:
+        return render(request, "registration/activate.html", {"valid": False}, status=400)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, "Welcome to CarePrep. Tell us what you are preparing for.")
+    return redirect("profile")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=profile_for(request.user))  # type: ignore[arg-type]

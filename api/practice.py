@@ -9,11 +9,13 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer, django_auth
 from pydantic import Field
 
 from accounts.services import token_user
+from careprep import ratelimit
 from practice.models import Attempt, MockInterview
 from practice.selectors import attempt_of, attempts_of, interview_of, interviews_of, mock_report
 from practice.services import (
@@ -29,14 +31,36 @@ from .schemas import ErrorOut
 
 
 class TokenAuth(HttpBearer):
+    """A personal token, or else the session (with its CSRF check). A request that offers a
+    token is judged by the token alone: a wrong or revoked one is a 401, never a CSRF 403.
+    Wrong tokens are counted per address; past the limit the answer is 429."""
+
+    def __call__(self, request: HttpRequest) -> User | None:
+        if not request.headers.get(self.header):
+            return django_auth(request)
+        return super().__call__(request)
+
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        address = ratelimit.client_ip(request)
+        if ratelimit.bad_tokens().exceeded(address):
+            raise HttpError(429, "Too many wrong tokens from this address; wait a minute.")
         user = token_user(token)
-        if user is not None:
-            request.user = user
+        if user is None:
+            ratelimit.bad_tokens().hit(address)
+            return None
+        request.user = user
         return user
 
 
-router = Router(auth=[TokenAuth(), django_auth], tags=["practice"])
+router = Router(auth=TokenAuth(), tags=["practice"])
+ANSWERS_THROTTLED = (
+    "You are sending answers faster than the coach can read them; wait a minute and send again."
+)
+
+
+def _answer_allowed(request: HttpRequest) -> bool:
+    return ratelimit.answers().hit(f"user:{request.user.pk}")
+
 
 QuestionType = Literal["situational", "behavioural", "technical", "motivation"]
 ALL_TYPES: tuple[QuestionType, ...] = ("situational", "behavioural", "technical", "motivation")
@@ -159,9 +183,11 @@ def mock_out(interview: MockInterview, last: Attempt | None = None) -> dict[str,
     }
 
 
-@router.post("/attempts", response={201: AttemptOut, 404: ErrorOut, 422: ErrorOut})
+@router.post("/attempts", response={201: AttemptOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut})
 def create_attempt(request: HttpRequest, data: AttemptIn) -> Status:
     """Submit an answer (to a bank question or your own) and get the coach's feedback."""
+    if not _answer_allowed(request):
+        return Status(429, {"detail": ANSWERS_THROTTLED})
     if bool(data.question_id) == bool(data.question):
         return Status(422, {"detail": "Give either question_id or question, not both or neither."})
     question = get_object_or_404(Question, slug=data.question_id) if data.question_id else None
@@ -212,11 +238,14 @@ def get_mock(request: HttpRequest, interview_id: int) -> dict:
 
 
 @router.post(
-    "/mock-interviews/{interview_id}/answers", response={200: MockOut, 404: ErrorOut, 409: ErrorOut}
+    "/mock-interviews/{interview_id}/answers",
+    response={200: MockOut, 404: ErrorOut, 409: ErrorOut, 429: ErrorOut},
 )
 def advance_mock(request: HttpRequest, interview_id: int, data: MockAnswerIn) -> Any:
     """Answer the current question or follow-up probe; the reply says what comes next."""
     interview = interview_of(_user(request), interview_id)
+    if not _answer_allowed(request):
+        return Status(429, {"detail": ANSWERS_THROTTLED})
     try:
         step = mock_answer(interview=interview, answer=data.answer, seconds=data.seconds)
     except ValueError as exc:

@@ -33,6 +33,7 @@ def prepare_database(verbosity: int = 0) -> None:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=verbosity)
+    call_command("createcachetable", verbosity=verbosity)  # rate limits and log-in lockouts
     from questionbank.bank import bank_load, pack_read
     from questionbank.models import Question
 

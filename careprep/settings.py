@@ -5,6 +5,7 @@ fail loudly on a value they cannot read instead of silently falling back.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,18 @@ def envint(name: str, default: str) -> int:
 
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.getenv(name, default).split(",") if item.strip()]
+
+
+def cache_config(url: str) -> dict:
+    """`locmem://`, `db://TABLE` or `redis://host:port/db` as a Django cache setting."""
+    scheme, _, rest = url.partition("://")
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+    if scheme == "db" and rest:
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest}
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(f"CACHE_URL must be locmem://, db://TABLE or redis://…, not {url!r}")
 
 
 CAREPREP_ENV = os.getenv("CAREPREP_ENV", "development")
@@ -63,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -72,9 +86,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.FormThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "careprep.urls"
@@ -118,9 +135,18 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": envint("PASSWORD_MIN_LENGTH", "12")},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.ContextWordsValidator"},
+]
+# django-axes checks every log-in (web, admin) before the model backend does.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "profile"
@@ -157,6 +183,32 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 CONTENT_DIR = Path(os.getenv("CONTENT_DIR", str(BASE_DIR / "content")))
+
+# The shared store for log-in failures and rate limits, so they hold across workers: the database
+# by default (the table is made by `migrate`/`careprep run`), Redis with redis://host:6379/0.
+CACHES = {"default": cache_config(os.getenv("CACHE_URL", "db://careprep_cache"))}
+
+# Log-in throttling (django-axes, in the cache): an account locks for LOGIN_LOCKOUT_MINUTES after
+# LOGIN_FAILURE_LIMIT wrong passwords in a row; a success resets the count.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "careprep.ratelimit.client_ip"
+AXES_VERBOSE = False
+# axes.W006 asks to lock by address too; we lock the account (so a spread-out attack cannot go on)
+# and slow each address with RATE_LOGINS_PER_MINUTE instead, so one shared hospital address is
+# not locked out of every account at once.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# How many reverse proxies in front of the app add X-Forwarded-For (0: trust REMOTE_ADDR only).
+PROXY_COUNT = envint("PROXY_COUNT", "0")
+# Per-user and per-address limits (requests per minute) on what costs CPU or guesses secrets.
+RATE_ANSWERS_PER_MINUTE = envint("RATE_ANSWERS_PER_MINUTE", "10")
+RATE_LOGINS_PER_MINUTE = envint("RATE_LOGINS_PER_MINUTE", "20")
+RATE_BAD_TOKENS_PER_MINUTE = envint("RATE_BAD_TOKENS_PER_MINUTE", "10")
+RATE_SIGNUPS_PER_HOUR = envint("RATE_SIGNUPS_PER_HOUR", "10")
 
 LOGGING = {
     "version": 1,

@@ -5,16 +5,19 @@ from __future__ import annotations
 import random
 from typing import cast
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.services import profile_for
+from careprep import ratelimit
 from coach.overall import weights
 from questionbank.models import Role
 from questionbank.selectors import QuestionFilter, question_detail, question_list
@@ -39,6 +42,25 @@ from .services import attempt_create, mock_answer, mock_create, mock_current_ste
 def _me(request: HttpRequest) -> User:
     """The signed-in user (every view here is behind login_required)."""
     return cast(User, request.user)
+
+
+THROTTLED = (
+    "You are sending answers faster than the coach can read them. Wait a minute and send this "
+    "one again: your answer is still here."
+)
+
+
+def _within_answer_limit(request: HttpRequest, form: AnswerForm) -> bool:
+    """Count one answer for the coach; past the per-user limit the form says so and keeps the
+    answer (the page then answers 429)."""
+    if ratelimit.answers().hit(f"user:{request.user.pk}"):
+        return True
+    form.add_error(None, forms.ValidationError(THROTTLED, code="throttled"))
+    return False
+
+
+def _status(form: AnswerForm) -> int:
+    return 429 if form.has_error(NON_FIELD_ERRORS, code="throttled") else 200
 
 
 def _answer_kwargs(form: AnswerForm) -> dict:
@@ -85,27 +107,33 @@ def practice_random(request: HttpRequest) -> HttpResponse:
 def practice_question(request: HttpRequest, slug: str) -> HttpResponse:
     question = get_object_or_404(question_detail(slug))
     form = AnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _within_answer_limit(request, form):
         attempt = attempt_create(user=_me(request), question=question, **_answer_kwargs(form))
         return redirect(attempt)
     return render(
         request,
         "practice/answer.html",
         {"question": question, "form": form, "draft_key": f"question:{question.slug}"},
+        status=_status(form),
     )
 
 
 @login_required
 def practice_own(request: HttpRequest) -> HttpResponse:
     form = OwnQuestionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _within_answer_limit(request, form):
         attempt = attempt_create(
             user=_me(request),
             custom_question=form.custom_question(),
             **_answer_kwargs(form),
         )
         return redirect(attempt)
-    return render(request, "practice/own.html", {"form": form, "draft_key": "own-question"})
+    return render(
+        request,
+        "practice/own.html",
+        {"form": form, "draft_key": "own-question"},
+        status=_status(form),
+    )
 
 
 @login_required
@@ -211,7 +239,12 @@ def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("mock_report", pk=interview.pk)
     step = mock_current_step(interview)
     form = AnswerForm(request.POST or None)
-    if request.method == "POST" and step is not None and form.is_valid():
+    if (
+        request.method == "POST"
+        and step is not None
+        and form.is_valid()
+        and _within_answer_limit(request, form)
+    ):
         mock_answer(interview=interview, **_answer_kwargs(form))
         return redirect(interview)
     steps = list(interview.steps.all())
@@ -228,7 +261,7 @@ def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "seconds_limit_display": f"{interview.seconds_per_answer // 60}:"
         f"{interview.seconds_per_answer % 60:02d}",
     }
-    return render(request, "practice/mock.html", context)
+    return render(request, "practice/mock.html", context, status=_status(form))
 
 
 @login_required

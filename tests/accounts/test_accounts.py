@@ -15,7 +15,7 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def test_signup_creates_an_account_with_argon2_and_logs_in(client: Client, bank: None) -> None:
+def test_signup_confirms_the_address_then_logs_in_with_argon2(client: Client, bank: None) -> None:
     response = client.post(
         "/accounts/signup/",
         {
@@ -25,10 +25,19 @@ def test_signup_creates_an_account_with_argon2_and_logs_in(client: Client, bank:
             "password2": PASSWORD,
         },
     )
-    assert response.status_code == 302 and response["Location"] == "/accounts/profile/"
+    assert response.status_code == 200 and "Check your e-mail" in response.content.decode()
     user = User.objects.get(username="sam")
-    assert user.password.startswith("argon2")
+    assert user.password.startswith("argon2") and not user.is_active
+    refused = client.post("/accounts/login/", {"username": "sam", "password": PASSWORD})
+    assert refused.status_code == 200  # not before the address is confirmed
+    link = re.search(r"/accounts/activate/\S+/", str(mail.outbox[0].body))
+    assert link is not None
+    assert "Confirm and log in" in client.get(link.group(0)).content.decode()
+    response = client.post(link.group(0))
+    assert response.status_code == 302 and response["Location"] == "/accounts/profile/"
     assert client.get("/accounts/profile/").status_code == 200
+    client.logout()
+    assert client.post(link.group(0)).status_code == 400  # a link works once
 
 
 def test_signup_with_mismatched_passwords_keeps_what_was_typed(client: Client, bank: None) -> None:
@@ -67,7 +76,8 @@ def test_password_reset_by_email(client: Client, owner: User) -> None:
         form.redirect_chain[-1][0],
         {"new_password1": new_password, "new_password2": new_password},
     )
-    assert client.login(username="alice", password=new_password)
+    response = client.post("/accounts/login/", {"username": "alice", "password": new_password})
+    assert response.status_code == 302
 
 
 def test_session_expires_after_thirty_idle_minutes(client: Client, owner: User) -> None:
