@@ -1,7 +1,11 @@
+from typing import Any
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.models import User
 from django.contrib.auth.validators import UnicodeUsernameValidator
+
+from questionbank.jurisdictions import GENERAL
 
 from .models import Profile
 
@@ -47,11 +51,20 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ("target_role", "level", "interview_date", "minutes_per_day")
+        fields = ("target_role", "level", "jurisdiction", "interview_date", "minutes_per_day")
         labels = {
             "target_role": "Role you are preparing for",
             "level": "Level",
+            "jurisdiction": "Where you will work (laws and services differ)",
             "interview_date": "Interview date",
             "minutes_per_day": "Minutes a day for practice",
         }
         widgets = {"interview_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Optional: a form (or an older client) that leaves it out keeps general guidance.
+        self.fields["jurisdiction"].required = False
+
+    def clean_jurisdiction(self) -> str:
+        return self.cleaned_data.get("jurisdiction") or GENERAL

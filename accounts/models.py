@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from questionbank.content_schema import LEVELS
+from questionbank.jurisdictions import GENERAL, choices
 
 
 class Profile(models.Model):
@@ -16,6 +17,9 @@ class Profile(models.Model):
     level = models.CharField(max_length=20, choices=list(LEVELS.items()), blank=True)
     interview_date = models.DateField(null=True, blank=True)
     minutes_per_day = models.PositiveSmallIntegerField(default=20)
+    # Where the candidate will work: pages, practice and the guide show general guidance and the
+    # guidance for this jurisdiction ("general" shows every jurisdiction's, labelled).
+    jurisdiction = models.CharField(max_length=12, choices=choices(), default=GENERAL)
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"

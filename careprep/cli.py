@@ -7,9 +7,12 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from questionbank.content import Pack
 
 app = typer.Typer(
     help="CarePrep: interview coach for patient-engagement roles.", no_args_is_help=True
@@ -73,8 +76,15 @@ def run(
 @content_app.command("validate")
 def content_validate(
     path: Annotated[Path | None, typer.Argument(help="Pack folder or file.")] = None,
+    review_age: Annotated[
+        int, typer.Option(help="Warn about sources last checked more than this many days ago.")
+    ] = 365,
 ) -> None:
-    """Check content files against the schema; print each problem as FILE:LINE: message."""
+    """Check content files against the schema; print each problem as FILE:LINE: message.
+
+    Also warns (without failing) about legal claims not marked `legal: true` and about sources
+    past the review age.
+    """
     django_setup()
     from django.conf import settings
 
@@ -94,10 +104,27 @@ def content_validate(
             typer.echo(str(problem), err=True)
         typer.echo(f"{len(exc.problems)} problem(s) found; nothing loaded.", err=True)
         raise typer.Exit(1) from None
+    warnings = claim_warnings(pack, review_age)
+    for warning in warnings:
+        typer.echo(warning, err=True)
     typer.echo(
         f"OK: {len(pack.roles)} roles, {len(pack.competencies)} competencies, "
         f"{len(pack.questions)} questions in {target}"
+        + (f"; {len(warnings)} warning(s)" if warnings else "")
     )
+
+
+def claim_warnings(pack: Pack, review_age: int) -> list[str]:
+    """Legal claims without the legal mark, and sources past the review age, as FILE:LINE."""
+    from datetime import date
+
+    from questionbank.claims import stale_sources, unmarked_claims
+
+    warnings = []
+    for spec, origin in pack.questions:
+        found = [*unmarked_claims(spec), *stale_sources(spec, date.today(), review_age)]
+        warnings += [f"{origin}: warning: {problem}" for problem in found]
+    return warnings
 
 
 @content_app.command("load")
@@ -192,6 +219,9 @@ def createuser(
 def export_guide(
     role: Annotated[str, typer.Option("--role", help="Role slug, e.g. patient-liaison.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="PDF file to write.")],
+    jurisdiction: Annotated[
+        str, typer.Option(help="us, uk, ca, or a nation or province such as uk-eng, ca-on.")
+    ] = "general",
 ) -> None:
     """Write a role's question guide (questions, how to answer, what not to say) as a PDF."""
     django_setup()
@@ -203,8 +233,12 @@ def export_guide(
         typer.echo(f"error: no role {role!r} (roles: {slugs})", err=True)
         raise typer.Exit(2)
     from practice.pdf import guide_pdf
+    from questionbank.jurisdictions import JURISDICTIONS
 
-    output.write_bytes(guide_pdf(found))
+    if jurisdiction not in JURISDICTIONS:
+        typer.echo(f"error: unknown jurisdiction {jurisdiction!r} ({', '.join(JURISDICTIONS)})")
+        raise typer.Exit(2)
+    output.write_bytes(guide_pdf(found, jurisdiction))
     typer.echo(f"wrote {output}")
 
 

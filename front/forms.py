@@ -1,5 +1,6 @@
 from django import forms
 
+from questionbank.jurisdictions import choices as jurisdiction_choices
 from questionbank.models import Competency, Level, QuestionType, Role
 from questionbank.selectors import QuestionFilter
 
@@ -21,8 +22,14 @@ class QuestionFilterForm(forms.Form):
     level = forms.ModelChoiceField(
         Level.objects.all(), required=False, to_field_name="slug", empty_label="All levels"
     )
+    # Empty means the profile's jurisdiction (or general for a visitor).
+    jurisdiction = forms.ChoiceField(
+        required=False,
+        choices=[("", "My profile's"), *jurisdiction_choices()],
+        label="Jurisdiction",
+    )
 
-    def filters(self, role: str = "") -> QuestionFilter:
+    def filters(self, role: str = "", jurisdiction: str = "general") -> QuestionFilter:
         data = self.cleaned_data if self.is_valid() else {}
         competency = data.get("competency")
         level = data.get("level")
@@ -33,4 +40,8 @@ class QuestionFilterForm(forms.Form):
             competency=competency.slug if competency else "",
             level=level.slug if level else "",
             q=data.get("q", ""),
+            jurisdiction=jurisdiction,
         )
+
+    def asked_jurisdiction(self) -> str:
+        return (self.cleaned_data if self.is_valid() else {}).get("jurisdiction", "")

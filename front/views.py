@@ -1,12 +1,17 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
+from accounts.jurisdiction import jurisdiction_of
+from questionbank.jurisdictions import GENERAL, label
 from questionbank.models import Competency, Role
+from questionbank.selectors import jurisdictions_for as question_jurisdictions
 from questionbank.selectors import question_detail, question_list
 
 from .forms import QuestionFilterForm
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "front/home.html", {"roles": Role.objects.all()})
 
@@ -14,27 +19,51 @@ def home(request: HttpRequest) -> HttpResponse:
 def _browse(request: HttpRequest, role: Role | None) -> HttpResponse:
     """One view for a role page and the whole-bank search: a page, or its HTMX fragment."""
     form = QuestionFilterForm(request.GET or None)
-    filters = form.filters(role=role.slug if role else "")
+    jurisdiction = jurisdiction_of(request.user, form.asked_jurisdiction())
+    filters = form.filters(role=role.slug if role else "", jurisdiction=jurisdiction)
     questions = list(question_list(filters))
-    context = {"role": role, "form": form, "questions": questions, "filters": filters}
+    context = {
+        "role": role,
+        "form": form,
+        "questions": questions,
+        "filters": filters,
+        "jurisdiction": jurisdiction,
+        "jurisdiction_label": label(jurisdiction),
+    }
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "front/_results.html", context)
     return render(request, "front/browse.html", context)
 
 
+@require_safe
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _browse(request, get_object_or_404(Role, slug=slug))
 
 
+@require_safe
 def question_search(request: HttpRequest) -> HttpResponse:
     return _browse(request, None)
 
 
+@require_safe
 def question_page(request: HttpRequest, slug: str) -> HttpResponse:
     question = get_object_or_404(question_detail(slug))
-    return render(request, "front/question.html", {"question": question})
+    jurisdiction = jurisdiction_of(request.user, request.GET.get("jurisdiction", ""))
+    context = {
+        "question": question,
+        "jurisdiction": jurisdiction,
+        "jurisdiction_label": label(jurisdiction),
+        "key_points": question.points("key_points", jurisdiction),
+        "red_flags": question.points("red_flags", jurisdiction),
+        "answers": question.answers_for(jurisdiction),
+        "sources": question.all_sources(jurisdiction),
+        "other_jurisdiction": question.jurisdiction != GENERAL
+        and question.jurisdiction not in question_jurisdictions(jurisdiction),
+    }
+    return render(request, "front/question.html", context)
 
 
+@require_safe
 def competency_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,

@@ -8,6 +8,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import reportlab
+from django.db.models import QuerySet
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -25,7 +26,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from questionbank.jurisdictions import GENERAL
+from questionbank.jurisdictions import label as jurisdiction_label
 from questionbank.models import Question, Role
+from questionbank.selectors import jurisdictions_for
 
 from .selectors import Report
 
@@ -82,16 +86,28 @@ def _document(buffer: io.BytesIO, title: str) -> SimpleDocTemplate:
     )
 
 
-def guide_pdf(role: Role) -> bytes:
-    """The role's questions with how to answer, what not to say and follow-ups."""
-    questions = (
-        Question.objects.filter(roles=role).select_related("competency").order_by("type", "order")
+def guide_questions(role: Role, jurisdiction: str = GENERAL) -> QuerySet[Question]:
+    """The role's questions that hold in `jurisdiction`, in the guide's order."""
+    return (
+        Question.objects.filter(roles=role, jurisdiction__in=jurisdictions_for(jurisdiction))
+        .select_related("competency")
+        .prefetch_related("example_answers")
+        .order_by("type", "order")
     )
+
+
+def guide_pdf(role: Role, jurisdiction: str = GENERAL) -> bytes:
+    """The role's questions with how to answer, what not to say and follow-ups: the general
+    guidance and the guidance for `jurisdiction` (every jurisdiction's, labelled, for general)."""
+    questions = guide_questions(role, jurisdiction)
+    where = jurisdiction_label(jurisdiction)
+    scope = f"General guidance and guidance for {where}." if where else "Every jurisdiction."
     story: list = [
         _p(f"{role.name}: interview question guide", "title"),
         _p(role.summary),
         _p(
-            f"{questions.count()} questions. Produced by CarePrep on {date.today():%d %B %Y}.",
+            f"{questions.count()} questions. {scope} "
+            f"Produced by CarePrep on {date.today():%d %B %Y}.",
             "small",
         ),
     ]
@@ -100,22 +116,34 @@ def guide_pdf(role: Role) -> bytes:
         if question.type != current_type:
             current_type = question.type
             story.append(_p(f"{question.get_type_display()} questions", "h2"))
+        only = f" ({question.jurisdiction_label} only)" if question.jurisdiction_label else ""
         block = [
-            _p(f"{number}. {question.text}", "h3"),
+            _p(f"{number}. {question.text}{only}", "h3"),
             _p(f"Competency: {question.competency.name}", "small"),
             _p("How to answer", "label"),
-            _bullets(list(question.key_points)),
+            _bullets(_labelled(question.points("key_points", jurisdiction))),
             _p("What not to say", "label"),
             _bullets(list(question.what_not_to_say)),
             _p("Follow-up questions to expect", "label"),
             _bullets(list(question.follow_ups)),
-            Spacer(1, 4),
         ]
+        sources = question.all_sources(jurisdiction)
+        if sources:
+            block += [_p("Sources", "label"), _bullets([_source(s) for s in sources])]
+        block.append(Spacer(1, 4))
         story.append(KeepTogether(block[:4]))
         story.extend(block[4:])
     buffer = io.BytesIO()
     _document(buffer, f"{role.name} interview question guide").build(story)
     return buffer.getvalue()
+
+
+def _labelled(points: list[dict]) -> list[str]:
+    return [f"[{p['label']}] {p['text']}" if p["label"] else p["text"] for p in points]
+
+
+def _source(source: dict) -> str:
+    return f"{source['title']}, {source['section']} (checked {source['checked']})"
 
 
 def report_pdf(report: Report) -> bytes:

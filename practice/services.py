@@ -9,10 +9,12 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.jurisdiction import jurisdiction_of
 from coach import Feedback, review
 from coach.delivery import delivery
 from coach.probe import choose_follow_up
 from questionbank.models import Question, Role
+from questionbank.selectors import jurisdictions_for
 
 from .models import Attempt, MockInterview, MockStep
 
@@ -37,7 +39,9 @@ def attempt_create(
 
     The coach runs before anything is written: no database lock is held while it works.
     """
-    coach_question = _coach_question(question, custom_question, follow_up, follow_up_points)
+    coach_question = _coach_question(
+        question, custom_question, follow_up, follow_up_points, jurisdiction_of(user)
+    )
     answer = answer[:MAX_ANSWER_CHARS]
     feedback = review(coach_question, answer)
     spoken = None
@@ -65,11 +69,16 @@ def _coach_question(
     custom_question: dict[str, Any] | None,
     follow_up: str,
     follow_up_points: list[str] | None,
+    jurisdiction: str,
 ) -> dict[str, Any]:
     """What the coach judges the answer against: the bank question, the user's own question, or
-    a follow-up probe (judged on the talking points the first answer missed)."""
+    a follow-up probe (judged on the talking points the first answer missed). A bank question
+    brings the talking points and red flags that hold in the candidate's jurisdiction."""
     if question is not None:
         found = question.coach_question()
+        found["key_points"] = question.key_points_for(jurisdiction)
+        if "red_flags" in found:
+            found["red_flags"] = question.red_flags_for(jurisdiction)
     elif custom_question and custom_question.get("text"):
         found = {
             "text": custom_question["text"],
@@ -90,9 +99,10 @@ def pick_questions(
     *, user: User, role: Role, level: str, length: int, mix: list[str], rng: random.Random
 ) -> list[Question]:
     """Questions for a mock interview: the types asked for in turn, fresh ones first."""
+    fitting = Question.objects.filter(jurisdiction__in=jurisdictions_for(jurisdiction_of(user)))
     pool = list(
-        Question.objects.filter(roles=role, levels__slug=level, type__in=mix).distinct()
-        or Question.objects.filter(roles=role, type__in=mix).distinct()
+        fitting.filter(roles=role, levels__slug=level, type__in=mix).distinct()
+        or fitting.filter(roles=role, type__in=mix).distinct()
     )
     seen = set(Attempt.objects.filter(user=user).values_list("question_id", flat=True))
     by_type: dict[str, list[Question]] = {t: [] for t in mix}

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.jurisdiction import jurisdiction_of
 from accounts.services import profile_for
 from careprep import ratelimit
 from coach.overall import weights
@@ -95,6 +96,7 @@ def practice_random(request: HttpRequest) -> HttpResponse:
         role=data["role"].slug if data.get("role") else "",
         competency=data["competency"].slug if data.get("competency") else "",
         level=data.get("level", ""),
+        jurisdiction=jurisdiction_of(request.user),
     )
     slugs = list(question_list(filters).values_list("slug", flat=True))
     if not slugs:
@@ -113,7 +115,12 @@ def practice_question(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "practice/answer.html",
-        {"question": question, "form": form, "draft_key": f"question:{question.slug}"},
+        {
+            "question": question,
+            "key_points": question.key_points_for(jurisdiction_of(request.user)),
+            "form": form,
+            "draft_key": f"question:{question.slug}",
+        },
         status=_status(form),
     )
 
@@ -289,6 +296,7 @@ def mock_report_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 def guide_download(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role, slug=slug)
-    response = HttpResponse(pdf.guide_pdf(role), content_type="application/pdf")
+    jurisdiction = jurisdiction_of(request.user, request.GET.get("jurisdiction", ""))
+    response = HttpResponse(pdf.guide_pdf(role, jurisdiction), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="careprep-{role.slug}-guide.pdf"'
     return response

@@ -23,8 +23,16 @@ def export_yaml(
 
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ("slug", "text", "type", "competency", "source_file", "updated_at")
-    list_filter = ("type", "roles", "levels", "competency")
+    list_display = (
+        "slug",
+        "text",
+        "type",
+        "competency",
+        "jurisdiction",
+        "source_file",
+        "updated_at",
+    )
+    list_filter = ("type", "roles", "levels", "competency", "jurisdiction", "legal")
     search_fields = ("slug", "text", "search_text")
     filter_horizontal = ("roles", "levels")
     inlines = [ExampleAnswerInline]

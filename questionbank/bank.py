@@ -11,8 +11,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from .content import Pack, read_pack
-from .content_schema import LEVELS, QuestionSpec, role_sort_key
-from .models import Competency, ExampleAnswer, Level, Question, Role
+from .content_schema import LEVELS, Point, QuestionSpec, Scoped, Source, role_sort_key
+from .jurisdictions import GENERAL
+from .models import SCOPED_FIELDS, Competency, ExampleAnswer, Level, Question, Role
 
 
 @dataclass
@@ -100,10 +101,14 @@ def _question_upsert(
     question.competency = competencies[spec.competency]
     question.why_asked = spec.why_asked
     question.skills_tested = list(spec.skills_tested)
-    question.key_points = list(spec.key_points)
+    question.key_points = [p.text for p in spec.key_points]
     question.what_not_to_say = list(spec.what_not_to_say)
     question.listen_for = list(spec.listen_for)
-    question.red_flags = list(spec.red_flags)
+    question.red_flags = [p.text for p in spec.red_flags]
+    question.point_notes = _point_notes(spec)
+    question.jurisdiction = spec.jurisdiction
+    question.legal = spec.legal
+    question.sources = _sources_data(spec.sources)
     question.follow_ups = list(spec.follow_ups)
     question.level_guidance = spec.level_guidance.model_dump(exclude_none=True)
     question.source_file = source
@@ -114,10 +119,65 @@ def _question_upsert(
     question.levels.set([levels[slug] for slug in spec.levels])
     question.example_answers.all().delete()
     ExampleAnswer.objects.bulk_create(
-        ExampleAnswer(question=question, quality=a.quality, text=a.text, why=a.why, order=i)
+        ExampleAnswer(
+            question=question,
+            quality=a.quality,
+            text=a.text,
+            why=a.why,
+            jurisdiction=a.jurisdiction,
+            legal=a.legal,
+            sources=_sources_data(a.sources),
+            order=i,
+        )
         for i, a in enumerate(spec.example_answers)
     )
     return "updated" if existing else "created"
+
+
+def _sources_data(sources: list[Source]) -> list[dict[str, Any]]:
+    return [source.model_dump(mode="json", exclude_none=True) for source in sources]
+
+
+def _scope_data(item: Scoped) -> dict[str, Any]:
+    """An item's jurisdiction, legal mark and sources, leaving out the defaults."""
+    data: dict[str, Any] = {}
+    if item.jurisdiction != GENERAL:
+        data["jurisdiction"] = item.jurisdiction
+    if item.legal:
+        data["legal"] = True
+    if item.sources:
+        data["sources"] = _sources_data(item.sources)
+    return data
+
+
+def _point_notes(spec: QuestionSpec) -> dict[str, dict[str, Any]]:
+    notes: dict[str, dict[str, Any]] = {}
+    for field in SCOPED_FIELDS:
+        points: list[Point] = getattr(spec, field)
+        scoped = {p.text: _scope_data(p) for p in points if not p.plain}
+        if scoped:
+            notes[field] = scoped
+    return notes
+
+
+def _points_data(question: Question, field: str) -> list[Any]:
+    """A field's items as a pack writes them: plain text, or a mapping when scoped."""
+    notes = (question.point_notes or {}).get(field, {})
+    return [
+        {"text": text, **notes[text]} if text in notes else text
+        for text in getattr(question, field)
+    ]
+
+
+def _scoped_fields(obj: Question | ExampleAnswer) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if obj.jurisdiction != GENERAL:
+        data["jurisdiction"] = obj.jurisdiction
+    if obj.legal:
+        data["legal"] = True
+    if obj.sources:
+        data["sources"] = obj.sources
+    return data
 
 
 def question_spec(question: Question) -> QuestionSpec:
@@ -129,20 +189,21 @@ def question_data(question: Question) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": question.slug,
         "text": question.text,
+        **_scoped_fields(question),
         "roles": [r.slug for r in question.roles.all()],
         "levels": [lv.slug for lv in question.levels.all()],
         "type": question.type,
         "competency": question.competency.slug,
         "why_asked": question.why_asked,
         "skills_tested": question.skills_tested,
-        "key_points": question.key_points,
+        "key_points": _points_data(question, "key_points"),
         "example_answers": [
-            {"quality": a.quality, "text": a.text, "why": a.why}
+            {"quality": a.quality, "text": a.text, "why": a.why, **_scoped_fields(a)}
             for a in question.example_answers.all()
         ],
         "what_not_to_say": question.what_not_to_say,
         "listen_for": question.listen_for,
-        "red_flags": question.red_flags,
+        "red_flags": _points_data(question, "red_flags"),
         "follow_ups": question.follow_ups,
     }
     if question.level_guidance:

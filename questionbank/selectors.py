@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from .jurisdictions import GENERAL, JURISDICTIONS, applies
 from .models import Question
 
 
@@ -16,6 +17,8 @@ class QuestionFilter:
     competency: str = ""
     level: str = ""
     q: str = ""
+    # The candidate's jurisdiction: general questions and those for it (see jurisdictions.applies).
+    jurisdiction: str = GENERAL
 
     @property
     def active(self) -> bool:
@@ -33,9 +36,16 @@ def question_list(filters: QuestionFilter) -> QuerySet[Question]:
         questions = questions.filter(competency__slug=filters.competency)
     if filters.level:
         questions = questions.filter(levels__slug=filters.level)
+    if filters.jurisdiction != GENERAL:
+        questions = questions.filter(jurisdiction__in=jurisdictions_for(filters.jurisdiction))
     for word in filters.q.lower().split()[:8]:
         questions = questions.filter(search_text__contains=word)
     return questions.distinct()
+
+
+def jurisdictions_for(chosen: str) -> list[str]:
+    """Every jurisdiction whose guidance a candidate who chose `chosen` sees."""
+    return [code for code in JURISDICTIONS if applies(code, chosen)]
 
 
 def question_detail(slug: str) -> QuerySet[Question]:
