@@ -10,7 +10,7 @@ urlpatterns = [
     path("tokens/", views.token_new, name="token_new"),
     path("tokens/<int:pk>/delete/", views.token_delete, name="token_delete"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password-reset/sent/",

@@ -1,6 +1,9 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +19,15 @@ from .services import (
     token_create,
     token_revoke,
 )
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log-out also asks the browser to forget what this site keeps in it (unsent drafts)."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"storage"'
+        return response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.contrib.auth.models import User
 from django.http import HttpRequest
@@ -12,10 +13,12 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer, django_auth
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from accounts.services import token_user
 from careprep import ratelimit
+from practice import answers
+from practice.answers import AnswerError
 from practice.models import Attempt, MockInterview
 from practice.selectors import attempt_of, attempts_of, interview_of, interviews_of, mock_report
 from practice.services import (
@@ -66,17 +69,47 @@ QuestionType = Literal["situational", "behavioural", "technical", "motivation"]
 ALL_TYPES: tuple[QuestionType, ...] = ("situational", "behavioural", "technical", "motivation")
 
 
+def _rule(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A rule of practice.answers as a schema validator: its message becomes the 422's."""
+
+    def validate(value: Any) -> Any:
+        try:
+            return check(value)
+        except AnswerError as exc:
+            raise ValueError(str(exc)) from None
+
+    return validate
+
+
+AnswerText = Annotated[
+    str,
+    Field(max_length=answers.MAX_ANSWER_CHARS * 2, description="Normalised, then checked."),
+    AfterValidator(_rule(answers.clean_answer)),
+]
+Seconds = Annotated[int | None, Field(None, ge=0, le=answers.MAX_SECONDS)]
+
+
 class OwnQuestionIn(Schema):
-    text: str = Field(min_length=5, max_length=500)
-    key_points: list[str] = Field(default_factory=list, max_length=12)
+    text: Annotated[
+        str,
+        Field(min_length=5, max_length=answers.MAX_QUESTION_CHARS),
+        AfterValidator(_rule(answers.clean_question_text)),
+    ]
+    key_points: Annotated[
+        list[Annotated[str, Field(max_length=answers.MAX_KEY_POINT_CHARS)]],
+        Field(default_factory=list, max_length=answers.MAX_KEY_POINTS),
+        AfterValidator(_rule(answers.clean_key_points)),
+    ]
 
 
 class AttemptIn(Schema):
-    question_id: str | None = Field(None, description="A question id from the bank.")
+    question_id: str | None = Field(
+        None, max_length=100, description="A question id from the bank."
+    )
     question: OwnQuestionIn | None = Field(None, description="Or a question of your own.")
-    answer: str = Field(min_length=1, max_length=10_000)
+    answer: AnswerText
     mode: Literal["typed", "spoken"] = "typed"
-    seconds: int | None = Field(None, ge=0, le=7200)
+    seconds: Seconds = None
 
 
 class AttemptOut(Schema):
@@ -110,8 +143,8 @@ class MockIn(Schema):
 
 
 class MockAnswerIn(Schema):
-    answer: str = Field(min_length=1, max_length=10_000)
-    seconds: int | None = Field(None, ge=0, le=7200)
+    answer: AnswerText
+    seconds: Seconds = None
 
 
 class MockOut(Schema):

@@ -7,6 +7,15 @@ from django import forms
 from questionbank.content_schema import LEVELS
 from questionbank.models import Competency, QuestionType, Role
 
+from . import answers
+from .answers import (
+    MAX_KEY_POINT_CHARS,
+    MAX_KEY_POINTS,
+    MAX_PAUSES,
+    MAX_QUESTION_CHARS,
+    MAX_SECONDS,
+    AnswerError,
+)
 from .models import Attempt
 
 ANSWER_HELP = (
@@ -15,8 +24,16 @@ ANSWER_HELP = (
 )
 
 
+class NormalisedField(forms.CharField):
+    """Text normalised by practice.answers before any check, so NUL, invisible and control
+    characters are removed the same way as in the API (not refused with another message)."""
+
+    def to_python(self, value: object) -> str:
+        return answers.normalise(str(super().to_python(value)))
+
+
 class AnswerForm(forms.Form):
-    answer = forms.CharField(
+    answer = NormalisedField(
         label="Your answer",
         widget=forms.Textarea(attrs={"rows": 12, "aria-describedby": "answer-help"}),
         max_length=10_000,
@@ -26,41 +43,74 @@ class AnswerForm(forms.Form):
     mode = forms.ChoiceField(
         choices=Attempt.Mode.choices, initial="typed", widget=forms.HiddenInput
     )
-    seconds = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
-    speaking_seconds = forms.FloatField(required=False, min_value=0, widget=forms.HiddenInput)
-    pauses = forms.CharField(required=False, widget=forms.HiddenInput)
+    seconds = forms.IntegerField(
+        required=False, min_value=0, max_value=MAX_SECONDS, widget=forms.HiddenInput
+    )
+    speaking_seconds = forms.FloatField(
+        required=False, min_value=0, max_value=MAX_SECONDS, widget=forms.HiddenInput
+    )
+    pauses = forms.CharField(required=False, max_length=20_000, widget=forms.HiddenInput)
 
     def clean_answer(self) -> str:
-        answer = self.cleaned_data["answer"].strip()
-        if len(answer.split()) < 3:
-            raise forms.ValidationError(
-                "That is too short for feedback: write at least a sentence or two."
-            )
-        return answer
+        try:
+            return answers.clean_answer(self.cleaned_data["answer"])
+        except AnswerError as exc:
+            raise forms.ValidationError(str(exc)) from None
 
     def clean_pauses(self) -> list[float]:
         raw = self.cleaned_data.get("pauses") or "[]"
         try:
-            values = json.loads(raw)
-            return [float(v) for v in values][:500]
+            values = [float(v) for v in json.loads(raw)]
         except (ValueError, TypeError):
-            return []
+            raise forms.ValidationError("unreadable pauses") from None
+        if len(values) > MAX_PAUSES or any(not 0 <= v <= MAX_SECONDS for v in values):
+            raise forms.ValidationError("pauses out of range")
+        return values
+
+    def clean(self) -> dict:
+        """The hidden timing fields are not shown, so a bad one is said at the top of the form
+        (the answer stays in the box)."""
+        data = super().clean() or {}
+        hidden = [f.name for f in self.hidden_fields() if f.name in self.errors]
+        if hidden:
+            self.add_error(
+                None,
+                "The timing sent with your answer could not be read, so nothing was sent. "
+                "Reload the page (your draft is kept) and send again.",
+            )
+        return data
 
 
 class OwnQuestionForm(AnswerForm):
-    question_text = forms.CharField(label="Your question", max_length=500)
-    key_points = forms.CharField(
-        label="Talking points (optional, one per line)",
+    question_text = NormalisedField(label="Your question", max_length=MAX_QUESTION_CHARS)
+    key_points = NormalisedField(
+        label=f"Talking points (optional, one per line, up to {MAX_KEY_POINTS})",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=3000,
+        max_length=MAX_KEY_POINTS * (MAX_KEY_POINT_CHARS + 2),
     )
 
     field_order = ["question_text", "key_points", "answer"]
 
+    def clean_question_text(self) -> str:
+        try:
+            return answers.clean_question_text(self.cleaned_data["question_text"])
+        except AnswerError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean_key_points(self) -> list[str]:
+        try:
+            return answers.clean_key_points(
+                answers.normalise(self.cleaned_data["key_points"]).split("\n")
+            )
+        except AnswerError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
     def custom_question(self) -> dict:
-        points = [p.strip() for p in self.cleaned_data["key_points"].splitlines() if p.strip()]
-        return {"text": self.cleaned_data["question_text"].strip(), "key_points": points[:12]}
+        return {
+            "text": self.cleaned_data["question_text"],
+            "key_points": self.cleaned_data["key_points"],
+        }
 
 
 class RandomQuestionForm(forms.Form):

@@ -16,12 +16,20 @@ from coach.probe import choose_follow_up
 from questionbank.models import Question, Role
 from questionbank.selectors import jurisdictions_for
 
+from .answers import normalise
 from .models import Attempt, MockInterview, MockStep
 
 MAX_ANSWER_CHARS = 10_000
 
 
-def attempt_create(
+def attempt_create(**kwargs: Any) -> Attempt:
+    """Review an answer with the coach and keep it, private to its user."""
+    attempt = attempt_build(**kwargs)
+    attempt.save()
+    return attempt
+
+
+def attempt_build(
     *,
     user: User,
     answer: str,
@@ -35,19 +43,21 @@ def attempt_create(
     follow_up: str = "",
     follow_up_points: list[str] | None = None,
 ) -> Attempt:
-    """Review an answer with the coach and keep it, private to `user`.
+    """Review an answer with the coach: the attempt, not saved yet.
 
-    The coach runs before anything is written: no database lock is held while it works.
+    The coach runs before anything is written: no database lock is held while it works. The
+    answer is normalised first (practice.answers), so the coach's evidence spans index the very
+    text that is stored and shown.
     """
     coach_question = _coach_question(
         question, custom_question, follow_up, follow_up_points, jurisdiction_of(user)
     )
-    answer = answer[:MAX_ANSWER_CHARS]
+    answer = normalise(answer)[:MAX_ANSWER_CHARS]
     feedback = review(coach_question, answer)
     spoken = None
     if mode == Attempt.Mode.SPOKEN and speaking_seconds:
         spoken = delivery(answer, speaking_seconds, pauses or [])
-    return Attempt.objects.create(
+    return Attempt(
         user=user,
         question=question,
         custom_question=custom_question or {},
@@ -161,7 +171,7 @@ def mock_answer(
         raise ValueError("This interview has finished.")
     step = mock_current_step(interview)
     if step is None:
-        raise ValueError("Every question has been answered; finish the interview.")
+        raise StepAnswered("Every question has been answered; finish the interview.")
     first = step.attempt is None
     common: dict[str, Any] = {
         "user": interview.user,
@@ -174,7 +184,7 @@ def mock_answer(
         "mock_interview": interview,
     }
     if first:
-        attempt = attempt_create(**common)
+        attempt = attempt_build(**common)
         probe = choose_follow_up(
             Feedback.from_dict(attempt.feedback), list(step.question.follow_ups)
         )
@@ -183,22 +193,27 @@ def mock_answer(
         missing = [
             k["text"] for k in step.attempt.feedback.get("key_points", []) if not k["covered"]
         ]
-        attempt = attempt_create(**common, follow_up=step.follow_up, follow_up_points=missing)
+        attempt = attempt_build(**common, follow_up=step.follow_up, follow_up_points=missing)
         probe = None
     return _record_step(step, attempt, first, probe)
+
+
+class StepAnswered(ValueError):
+    """Another submit answered this step first (the API says 409, the page moves on)."""
 
 
 @transaction.atomic
 def _record_step(
     step: MockStep, attempt: Attempt, first: bool, probe: tuple[str, str] | None
 ) -> MockStep:
-    """Attach the answer to its step. Two submits of the same step at once: the first counts."""
+    """Save the answer and attach it to its step, under the step's lock. Of several submits of
+    the same step at once the first counts; the others save nothing, so none is left behind."""
     locked = MockStep.objects.select_for_update().get(pk=step.pk)
     if (locked.attempt_id is None) != first or (
         not first and locked.follow_up_attempt_id is not None
     ):
-        attempt.delete()
-        raise ValueError("That question was already answered.")
+        raise StepAnswered("That question was already answered.")
+    attempt.save()
     if first:
         locked.attempt = attempt
         if probe is not None:

@@ -14,7 +14,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.jurisdiction import jurisdiction_of
 from accounts.services import profile_for
@@ -37,12 +37,23 @@ from .selectors import (
     mock_report,
     previous_attempt,
 )
-from .services import attempt_create, mock_answer, mock_create, mock_current_step, mock_finish
+from .services import (
+    StepAnswered,
+    attempt_create,
+    mock_answer,
+    mock_create,
+    mock_current_step,
+    mock_finish,
+)
 
 
 def _me(request: HttpRequest) -> User:
     """The signed-in user (every view here is behind login_required)."""
     return cast(User, request.user)
+
+
+# Pages with a form take GET and POST; every other method is a 405.
+require_GET_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
 THROTTLED = (
@@ -75,6 +86,7 @@ def _answer_kwargs(form: AnswerForm) -> dict:
     }
 
 
+@require_safe
 @login_required
 def practice_home(request: HttpRequest) -> HttpResponse:
     profile = profile_for(_me(request))
@@ -88,6 +100,7 @@ def practice_home(request: HttpRequest) -> HttpResponse:
     return render(request, "practice/home.html", {"form": form, "recent": recent})
 
 
+@require_safe
 @login_required
 def practice_random(request: HttpRequest) -> HttpResponse:
     form = RandomQuestionForm(request.GET)
@@ -105,6 +118,7 @@ def practice_random(request: HttpRequest) -> HttpResponse:
     return redirect("practice_question", slug=random.choice(slugs))
 
 
+@require_GET_POST
 @login_required
 def practice_question(request: HttpRequest, slug: str) -> HttpResponse:
     question = get_object_or_404(question_detail(slug))
@@ -125,6 +139,7 @@ def practice_question(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_GET_POST
 @login_required
 def practice_own(request: HttpRequest) -> HttpResponse:
     form = OwnQuestionForm(request.POST or None)
@@ -143,6 +158,7 @@ def practice_own(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @login_required
 def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = attempt_of(_me(request), pk)
@@ -167,6 +183,7 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "practice/feedback.html", context)
 
 
+@require_safe
 @login_required
 def progress(request: HttpRequest) -> HttpResponse:
     trends = competency_trends(_me(request))
@@ -194,11 +211,13 @@ def _plan(request: HttpRequest) -> PrepPlan | None:
     )
 
 
+@require_safe
 @login_required
 def plan(request: HttpRequest) -> HttpResponse:
     return render(request, "practice/plan.html", {"plan": _plan(request)})
 
 
+@require_safe
 @login_required
 def plan_calendar(request: HttpRequest) -> HttpResponse:
     built = _plan(request)
@@ -209,6 +228,7 @@ def plan_calendar(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@require_GET_POST
 @login_required
 def mock_new(request: HttpRequest) -> HttpResponse:
     profile = profile_for(_me(request))
@@ -239,6 +259,7 @@ def mock_new(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_GET_POST
 @login_required
 def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
     interview = interview_of(_me(request), pk)
@@ -252,7 +273,10 @@ def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and form.is_valid()
         and _within_answer_limit(request, form)
     ):
-        mock_answer(interview=interview, **_answer_kwargs(form))
+        try:
+            mock_answer(interview=interview, **_answer_kwargs(form))
+        except StepAnswered:
+            messages.info(request, "That question had just been answered; here is the next one.")
         return redirect(interview)
     steps = list(interview.steps.all())
     context = {
@@ -279,6 +303,7 @@ def mock_end(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("mock_report", pk=interview.pk)
 
 
+@require_safe
 @login_required
 def mock_report_page(request: HttpRequest, pk: int) -> HttpResponse:
     interview = interview_of(_me(request), pk)
@@ -286,6 +311,7 @@ def mock_report_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "practice/report.html", {"report": report})
 
 
+@require_safe
 @login_required
 def mock_report_download(request: HttpRequest, pk: int) -> HttpResponse:
     interview = interview_of(_me(request), pk)
@@ -294,6 +320,7 @@ def mock_report_download(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+@require_safe
 def guide_download(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role, slug=slug)
     jurisdiction = jurisdiction_of(request.user, request.GET.get("jurisdiction", ""))

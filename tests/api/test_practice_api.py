@@ -73,9 +73,13 @@ def test_your_own_question_and_bad_input(alice: httpx.Client) -> None:
         },
     )
     assert own.status_code == 201 and own.json()["question_id"] is None
-    both = alice.post("/attempts", json={"answer": "x"})
+    answer = "Because I saw what a good liaison did for my family."
+    both = alice.post("/attempts", json={"answer": answer})
     assert both.status_code == 422 and "question_id" in both.json()["detail"]
-    assert alice.post("/attempts", json={"question_id": "nope", "answer": "x"}).status_code == 404
+    missing = alice.post("/attempts", json={"question_id": "nope", "answer": answer})
+    assert missing.status_code == 404
+    short = alice.post("/attempts", json={"question_id": "nope", "answer": "x"})
+    assert short.status_code == 422 and "too short" in short.json()["detail"][0]["msg"]
     assert alice.post("/attempts", json={"question_id": "nope"}).status_code == 422
 
 

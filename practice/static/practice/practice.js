@@ -1,7 +1,12 @@
 // CarePrep practice page: drafts kept in this browser, optional speech input, timer, read aloud.
 (function () {
   "use strict";
-  var PREFIX = "careprep:draft:";
+  // Drafts are kept per user ("careprep:draft:<user id>:<page>"), so on a shared computer one
+  // person never gets another's unsent answer back; site.js removes them all at log-out.
+  var ROOT = "careprep:draft:";
+  var USER = document.body.getAttribute("data-user") || "anonymous";
+  var PREFIX = ROOT + USER + ":";
+  var MAX_SECONDS = 7200;
 
   function store() {
     try { return window.localStorage; } catch (e) { return null; }
@@ -24,11 +29,11 @@
       if (area.value.trim()) ls.setItem(full, area.value); else ls.removeItem(full);
     });
     var scope = form.getAttribute("data-draft-scope");  // e.g. "mock:12:" drops older steps
-    if (scope) {
-      Object.keys(ls).forEach(function (k) {
-        if (k.indexOf(PREFIX + scope) === 0 && k !== full) ls.removeItem(k);
-      });
-    }
+    Object.keys(ls).forEach(function (k) {
+      if (k.indexOf(ROOT) !== 0) return;
+      if (k.indexOf(PREFIX) !== 0) ls.removeItem(k);  // someone else's, left on this computer
+      else if (scope && k.indexOf(PREFIX + scope) === 0 && k !== full) ls.removeItem(k);
+    });
   }
 
   function clearDrafts() {
@@ -59,7 +64,9 @@
       }, 1000);
     }
     form.addEventListener("submit", function () {
-      if (seconds && started !== null) seconds.value = Math.round((Date.now() - started) / 1000);
+      if (seconds && started !== null) {
+        seconds.value = Math.min(MAX_SECONDS, Math.round((Date.now() - started) / 1000));
+      }
     });
   }
 
@@ -85,7 +92,7 @@
     var on = false, startedAt = 0, total = 0, last = 0, pauses = [];
     recognition.onresult = function (event) {
       var now = Date.now();
-      if (last) pauses.push((now - last) / 1000);
+      if (last) pauses.push(Math.min(MAX_SECONDS, (now - last) / 1000));
       last = now;
       for (var i = event.resultIndex; i < event.results.length; i++) {
         if (event.results[i].isFinal) {
@@ -111,12 +118,16 @@
         recognition.stop(); total += (Date.now() - startedAt) / 1000;
         button.textContent = "Speak your answer"; button.setAttribute("aria-pressed", "false");
         if (status) status.textContent = "Stopped. Edit the transcript if anything is wrong.";
-        speaking.value = total.toFixed(1);
-        pausesField.value = JSON.stringify(pauses);
+        speaking.value = Math.min(MAX_SECONDS, total).toFixed(1);
+        pausesField.value = JSON.stringify(pauses.slice(0, 500));
       }
     });
     form.addEventListener("submit", function () {
-      if (on) { total += (Date.now() - startedAt) / 1000; speaking.value = total.toFixed(1); pausesField.value = JSON.stringify(pauses); }
+      if (on) {
+        total += (Date.now() - startedAt) / 1000;
+        speaking.value = Math.min(MAX_SECONDS, total).toFixed(1);
+        pausesField.value = JSON.stringify(pauses.slice(0, 500));
+      }
     });
   }
 
