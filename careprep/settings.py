@@ -57,6 +57,8 @@ if CAREPREP_ENV == "production" and (SECRET_KEY == DEV_SECRET_KEY or len(SECRET_
     raise ImproperlyConfigured("Set SECRET_KEY to a random value of 32+ characters in production")
 
 DEBUG = envbool("DEBUG", "false")
+# How many reverse proxies in front of the app add X-Forwarded-For (0: trust REMOTE_ADDR only).
+PROXY_COUNT = envint("PROXY_COUNT", "0")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 SITE_NAME = os.getenv("SITE_NAME", "CarePrep")
@@ -77,11 +79,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "csp",
+    # Serves /api/v1/docs (Swagger UI) from django-ninja's own static files instead of a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "careprep.middleware.AllowedMethodsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.FormThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "careprep.middleware.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
@@ -158,9 +165,20 @@ SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", "30") * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SECURE_COOKIES = envbool("SECURE_COOKIES", "false")
+# Behind HTTPS (the default in production): secure cookies, HSTS, and HTTP sent to HTTPS.
+SECURE_COOKIES = envbool("SECURE_COOKIES", "true" if CAREPREP_ENV == "production" else "false")
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_HSTS_SECONDS = envint("HSTS_SECONDS", "31536000") if SECURE_COOKIES else 0
+# The app's own host and its subdomains; preload only says the site may be listed.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("HSTS_INCLUDE_SUBDOMAINS", "true")
+SECURE_HSTS_PRELOAD = envbool("HSTS_PRELOAD", "true")
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "true" if SECURE_COOKIES else "false")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if PROXY_COUNT > 0:  # the proxy terminates TLS and says so
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.getenv("EMAIL_HOST", "localhost")
@@ -203,13 +221,31 @@ AXES_VERBOSE = False
 # and slow each address with RATE_LOGINS_PER_MINUTE instead, so one shared hospital address is
 # not locked out of every account at once.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
-# How many reverse proxies in front of the app add X-Forwarded-For (0: trust REMOTE_ADDR only).
-PROXY_COUNT = envint("PROXY_COUNT", "0")
 # Per-user and per-address limits (requests per minute) on what costs CPU or guesses secrets.
 RATE_ANSWERS_PER_MINUTE = envint("RATE_ANSWERS_PER_MINUTE", "10")
 RATE_LOGINS_PER_MINUTE = envint("RATE_LOGINS_PER_MINUTE", "20")
 RATE_BAD_TOKENS_PER_MINUTE = envint("RATE_BAD_TOKENS_PER_MINUTE", "10")
 RATE_SIGNUPS_PER_HOUR = envint("RATE_SIGNUPS_PER_HOUR", "10")
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images from this server only,
+# no inline script and no eval. Inline style *attributes* stay allowed (score bars and Swagger UI
+# set widths with them); they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,
