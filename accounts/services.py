@@ -2,11 +2,12 @@
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, Permission, User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -33,6 +34,8 @@ def user_create(
     user.full_clean(exclude=["password"])
     user.save()
     Profile.objects.create(user=user)
+    if staff and not superuser:
+        user.groups.add(editors_group())
     return user
 
 
@@ -45,21 +48,53 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def token_create(*, user: User, name: str = "API token") -> tuple[ApiToken, str]:
-    """A new token for `user`; the clear token is returned once and never stored."""
+def token_create(
+    *, user: User, name: str = "API token", days: int | None = None
+) -> tuple[ApiToken, str]:
+    """A new token for `user`, ending after `days` (API_TOKEN_DAYS by default); the clear token
+    is returned once and never stored."""
     token = "cp_" + secrets.token_urlsafe(32)
+    lifetime = settings.API_TOKEN_DAYS if days is None else days
     record = ApiToken.objects.create(
-        user=user, name=name[:60] or "API token", digest=token_digest(token), prefix=token[:8]
+        user=user,
+        name=name.strip()[:60] or "API token",
+        digest=token_digest(token),
+        prefix=token[:8],
+        expires_at=timezone.now() + timedelta(days=lifetime),
     )
     return record, token
 
 
 def token_user(token: str) -> User | None:
-    record = ApiToken.objects.select_related("user").filter(digest=token_digest(token)).first()
+    """The active user a live token belongs to (and the token's last use is now), or None."""
+    now = timezone.now()
+    record = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=token_digest(token))
+        .exclude(expires_at__lte=now)
+        .first()
+    )
     if record is None or not record.user.is_active:
         return None
-    ApiToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
+    ApiToken.objects.filter(pk=record.pk).update(last_used_at=now)
     return record.user
+
+
+def tokens_revoke_all(*, user: User) -> int:
+    """Every token of `user` revoked (a changed password ends them all)."""
+    count, _ = ApiToken.objects.filter(user=user).delete()
+    return count
+
+
+EDITORS_GROUP = "question bank editors"
+
+
+def editors_group() -> Group:
+    """The group whose members edit the question bank in the admin: every permission on the
+    questionbank app's models, nothing on users or their practice."""
+    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    group.permissions.set(Permission.objects.filter(content_type__app_label="questionbank"))
+    return group
 
 
 def token_revoke(*, user: User, pk: int) -> None:

@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import ProfileForm, SignupForm
@@ -67,19 +68,25 @@ def profile(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Profile saved.")
         return redirect("profile")
-    tokens = ApiToken.objects.filter(user=request.user)  # type: ignore[misc]
-    return render(request, "accounts/profile.html", {"form": form, "tokens": tokens})
+    return render(request, "accounts/profile.html", _profile_context(request, form))
 
 
 @login_required
 @require_POST
 def token_new(request: HttpRequest) -> HttpResponse:
     _, token = token_create(user=request.user, name=request.POST.get("name", ""))  # type: ignore[arg-type]
-    tokens = ApiToken.objects.filter(user=request.user)  # type: ignore[misc]
     form = ProfileForm(instance=profile_for(request.user))  # type: ignore[arg-type]
-    return render(
-        request, "accounts/profile.html", {"form": form, "tokens": tokens, "new_token": token}
-    )
+    context = {**_profile_context(request, form), "new_token": token}
+    return render(request, "accounts/profile.html", context)
+
+
+def _profile_context(request: HttpRequest, form: ProfileForm) -> dict[str, Any]:
+    return {
+        "form": form,
+        "tokens": ApiToken.objects.filter(user=request.user),  # type: ignore[misc]
+        "token_days": settings.API_TOKEN_DAYS,
+        "now": timezone.now(),
+    }
 
 
 @login_required

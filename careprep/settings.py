@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.FormThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.SessionLifetimeMiddleware",
     "careprep.middleware.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -163,6 +164,10 @@ LOGOUT_REDIRECT_URL = "home"
 # Idle timeout: the session expires SESSION_IDLE_MINUTES after the last request.
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", "30") * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# Absolute lifetime: however active, a session ends this many hours after its log-in.
+SESSION_ABSOLUTE_HOURS = envint("SESSION_ABSOLUTE_HOURS", "12")
+# Personal API tokens end after this many days (and at a password change).
+API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "90")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Behind HTTPS (the default in production): secure cookies, HSTS, and HTTP sent to HTTPS.
