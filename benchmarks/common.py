@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy.stats import pearsonr, spearmanr
 
+from coach.embeddings import MODEL_SHA256
 from coach.text import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,3 +51,50 @@ def write_report(name: str, text: str) -> Path:
     path = OUT / f"{name}.md"
     path.write_text(text + "\n", encoding="utf-8")
     return path
+
+
+class CachedEmbedder:
+    """The coach's sentence model with its encodings kept on disk between benchmark runs
+    (benchmarks/out/encodings.pkl), so that re-scoring the corpus after a change to the rules or
+    the weights does not re-run the model on texts it has already seen. Same results: it stores
+    exactly what the model returned, keyed by the text and the model's checksum."""
+
+    def __init__(self, base: Any) -> None:
+        self.base = base
+        self.name = base.name
+        self.semantic = base.semantic
+        self.path = OUT / "encodings.pkl"
+        self.store: dict[str, Any] = {}
+        if self.path.exists():
+            with self.path.open("rb") as handle:
+                saved = pickle.load(handle)
+            if saved.get("model") == MODEL_SHA256:
+                self.store = saved["codes"]
+        self.fresh = 0
+
+    def encode(self, texts: list[str]) -> list[Any]:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.store]
+        if todo:
+            self.store.update(zip(todo, self.base.encode(todo), strict=True))
+            self.fresh += len(todo)
+        return [self.store[t] for t in texts]
+
+    def save(self) -> None:
+        if not self.fresh:
+            return
+        OUT.mkdir(parents=True, exist_ok=True)
+        with self.path.open("wb") as handle:
+            pickle.dump({"model": MODEL_SHA256, "codes": self.store}, handle)
+        self.fresh = 0
+
+
+def cached_embedder() -> CachedEmbedder:
+    """Make the process-wide embedder a disk-cached one (for benchmark runs); call .save()."""
+    from coach.embeddings import get_embedder, set_embedder
+
+    base, why = get_embedder()
+    if isinstance(base, CachedEmbedder):
+        return base
+    cached = CachedEmbedder(base)
+    set_embedder(cached, why)
+    return cached

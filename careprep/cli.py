@@ -242,8 +242,38 @@ def export_guide(
     typer.echo(f"wrote {output}")
 
 
-def main() -> None:
-    from coach.cli import coach_app
+def _bank_question(question_id: str) -> dict | None:
+    """A bank question by id, as the coach reads it (for `careprep coach review --id`)."""
+    django_setup()
+    prepare_database()
+    from questionbank.models import Question
 
-    app.add_typer(coach_app, name="coach")
+    found = Question.objects.filter(slug=question_id).prefetch_related("example_answers")
+    item = found.select_related("competency").first()
+    return item.coach_question() if item is not None else None
+
+
+def _coach_bank() -> None:
+    """Hand the coach the bundled bank, so it can tell an answer to another question."""
+    from coach.bank import use_bank
+    from questionbank.coaching import pack_questions
+
+    content = Path(
+        os.getenv("CONTENT_DIR", str(Path(__file__).resolve().parent.parent / "content"))
+    )
+    if content.exists():
+        use_bank(pack_questions(content))
+
+
+def mount_coach() -> None:
+    """Add `careprep coach ...`, with the bank's questions looked up on this side."""
+    from coach import cli as coach_cli
+
+    coach_cli.question_lookup = _bank_question
+    if not any(group.name == "coach" for group in app.registered_groups):
+        app.add_typer(coach_cli.coach_app, name="coach", callback=_coach_bank)
+
+
+def main() -> None:
+    mount_coach()
     app()

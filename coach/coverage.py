@@ -50,7 +50,7 @@ def coverage(analysis: Analysis, star_parts: int) -> Coverage:
     ]
     parts: list[float] = []
     if results:
-        parts.append(float(np.mean([r.similarity for r in results])))
+        parts.append(checklist(results))
     if analysis.example_code is not None:
         recall, _ = analysis.token_recall(analysis.example_code)
         parts.append(scale(recall))
@@ -60,6 +60,23 @@ def coverage(analysis: Analysis, star_parts: int) -> Coverage:
     weights = [0.75, 0.25] if len(parts) == 2 else [1.0]
     score = float(np.dot(parts, weights))
     return Coverage(score, results, relevance, per_sentence, _focus(analysis))
+
+
+# A covered talking point earns from COVERED_SHARE to all of its share by how strongly it is said;
+# a missing one at most (1 - COVERED_SHARE) of it, so coverage agrees with the checklist shown:
+# four of five points covered is never below 4 x 0.5 / 5 = 40 from the points.
+COVERED_SHARE = 0.5
+
+
+def checklist(results: list[KeyPointResult]) -> float:
+    """0..1 from the talking points: each covered one counts for most of its share."""
+    earned = [
+        COVERED_SHARE + (1 - COVERED_SHARE) * r.similarity
+        if r.covered
+        else (1 - COVERED_SHARE) * r.similarity
+        for r in results
+    ]
+    return float(np.mean(earned))
 
 
 def _focus(analysis: Analysis) -> float:

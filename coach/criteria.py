@@ -178,7 +178,7 @@ def specificity(analysis: Analysis) -> Scored:
         )
     if numbers:
         scored.found.append("numbers that make it measurable")
-    else:
+    elif analysis.type in ("behavioural", "general"):  # a plan for a hypothetical has no tally
         scored.missing.append(
             "Add a number: how many patients, how long, what changed by how much."
         )
@@ -201,7 +201,7 @@ def clarity(analysis: Analysis) -> Scored:
     score -= min(30, 8 * very_long)
     score -= min(35, len(fillers) * per_100 * 8)
     score -= min(25, len(hedges) * per_100 * 6)
-    score -= _repetition(analysis) * 10
+    score -= repetition(analysis) * 10
     scored = Scored(max(0.0, score), spans=fillers + hedges)
     if average > 28 or very_long:
         scored.missing.append("Shorten long sentences: one idea per sentence.")
@@ -215,7 +215,7 @@ def clarity(analysis: Analysis) -> Scored:
     return scored
 
 
-def _repetition(analysis: Analysis) -> int:
+def repetition(analysis: Analysis) -> int:
     """Pairs of sentences that say nearly the same thing."""
     if len(analysis.sentences) < 2 or not analysis.embedder.semantic:
         return 0

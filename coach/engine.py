@@ -11,16 +11,27 @@ from . import lexicon, rules
 from .analysis import Analysis
 from .bank import current_bank
 from .coverage import Coverage, coverage
-from .criteria import Scored, clarity, language, platitudes, specificity, star, structure
+from .criteria import (
+    Scored,
+    clarity,
+    language,
+    platitudes,
+    repetition,
+    specificity,
+    star,
+    structure,
+)
 from .embeddings import Embedder, get_embedder
 from .overall import weights
 from .probes import guidance_examples, probes
 from .relevance import Relevance, relevance
+from .safety import unsafe_practice
 from .text import words
 from .types import CRITERIA, Feedback, FlagResult, Question, Span, Suggestion
 
 # Flags in the order the feedback lists them: the ones that sink an answer first.
 FLAG_ORDER = (
+    "unsafe_practice",
     "off_topic",
     "keyword_list",
     "too_short",
@@ -47,6 +58,7 @@ FLAG_CRITERION = {
     "missing_result": "structure",
     "contradicts_guidance": "coverage",
     "generic": "specificity",
+    "unsafe_practice": "coverage",
 }
 SHORT_WORDS = 30
 # A sentence this similar to the question, a talking point or the example answer is about the
@@ -56,7 +68,15 @@ ON_TOPIC = 0.15
 # with this probability (chosen on the calibration sets of benchmarks/graded).
 GENERIC_AT, GENERIC_SHARE = 0.7, 1 / 3
 OFF_TOPIC_RELEVANCE = 0.22
-LONG_WORDS = 250
+# Below this relevance probability even a short answer is about something else.
+SURELY = 0.15
+# Rambling is wandering, not length: from RAMBLING_FROM words an answer rambles when DRIFT_SHARE
+# of its words are in sentences this far (DRIFT) from the question, its talking points and its
+# example, when it repeats itself (criteria.repetition), or when PADDED_SHARE of its sentences are
+# platitudes.
+RAMBLING_FROM = 80
+DRIFT, DRIFT_SHARE = 0.3, 0.4
+PADDED_SHARE = 0.4
 # Below this token precision against the question and its talking points, a long answer has
 # drifted (benchmarks/graded.py shows where on-topic long answers sit).
 RAMBLING_FOCUS = 0.36
@@ -71,6 +91,10 @@ DIGRESSION = lexicon.any_of(lexicon.DIGRESSION)
 UNSURE_NOTE = (
     "The coach is not sure this answer addresses the question: parts of it are closer to other "
     "questions. Check that your first sentences answer what was asked; the score may be off."
+)
+UNSAFE_NOTE = (
+    "Part of this answer may describe an action that breaks privacy, consent or safety rules; the "
+    "coach is not sure. Make clear what you would and would not do, and why."
 )
 FALLBACK_NOTE = (
     "Feedback is word-based this time: {why} Talking points said in other words may be missed."
@@ -107,11 +131,17 @@ def review(
     related = relevance(analysis) if embedder.semantic else None
     if related is not None and related.unsure:
         notes.append(UNSURE_NOTE)
+    safety = unsafe_practice(analysis)
+    if safety.flag is not None:
+        flags.append(safety.flag)
+    elif safety.unsure:
+        notes.append(UNSAFE_NOTE)
     flags += _shape_flags(analysis, cover, parts, scores, codes, related)
     criteria = {name: round(scores[name].score) for name in CRITERIA}
     on_topic = _on_topic_words(analysis, cover.sentence_relevance)
     codes_raised = [f.code for f in flags]
-    overall = weights().overall(criteria, codes_raised, on_topic)
+    related_p = related.probability if related is not None else 1.0
+    overall = weights().overall(criteria, codes_raised, on_topic, related_p)
     return Feedback(
         overall=overall,
         criteria=criteria,
@@ -123,7 +153,8 @@ def review(
         method="embedding" if embedder.semantic else "lexical",
         word_count=analysis.word_count,
         on_topic_words=on_topic,
-        score_parts=weights().parts(criteria, codes_raised, on_topic),
+        score_parts=weights().parts(criteria, codes_raised, on_topic, related_p),
+        relevance=round(related_p, 3),
     )
 
 
@@ -191,6 +222,8 @@ def _shape_flags(analysis, cover, parts, scores, codes, related) -> list[FlagRes
     """Flags about the answer's shape: its length, whether it stays on the question, whether it
     says anything specific and whether its story ends."""
     off_topic = _off_topic(cover) if related is None else _unrelated(related)
+    if related is not None and analysis.word_count < SHORT_WORDS and related.probability > SURELY:
+        off_topic = None  # hard to tell what so short an answer is about: too_short is enough
     flags = [
         flag
         for flag in (_too_short(analysis, codes), off_topic, _rambling(analysis, cover))
@@ -266,22 +299,36 @@ def _unrelated(related: Relevance) -> FlagResult | None:
 
 
 def _rambling(analysis: Analysis, cover: Coverage) -> FlagResult | None:
+    """Wandering, at any length from RAMBLING_FROM words: a good share of the answer is about
+    something else, or it digresses, repeats itself or pads with platitudes; or it is simply
+    far too long to be heard out."""
     words = analysis.word_count
-    digressions = len(DIGRESSION.findall(analysis.answer))
-    unfocused = cover.focus < RAMBLING_FOCUS and words > UNFOCUSED_WORDS
-    if words <= LONG_WORDS or not (digressions >= 2 or unfocused or words > TOO_LONG_WORDS):
+    if words < RAMBLING_FROM:
         return None
-    drift = [analysis.sentences[i].span for i in np.flatnonzero(cover.sentence_relevance < 0.3)]
-    why = (
-        "with parts that move away from the question, the point gets lost"
-        if drift or digressions
-        else "the answer runs well past two minutes spoken and the point gets lost"
-    )
+    drifting = np.flatnonzero(cover.sentence_relevance < DRIFT)
+    drift_words = sum(len(analysis.sentences[i].text.split()) for i in drifting) / words
+    digressions = len(DIGRESSION.findall(analysis.answer))
+    said = rules.probed(analysis, "generic", GENERIC_AT)
+    padded = len(said) >= 3 and len(said) >= PADDED_SHARE * len(analysis.sentences)
+    repeats = repetition(analysis)
+    unfocused = cover.focus < RAMBLING_FOCUS and words > UNFOCUSED_WORDS
+    wandering = drift_words >= DRIFT_SHARE or digressions >= 2 or repeats >= 2 or padded
+    if not (wandering or unfocused or words > TOO_LONG_WORDS):
+        return None
+    if drift_words >= DRIFT_SHARE or digressions:
+        why = "parts of it move away from the question and the point gets lost"
+    elif repeats >= 2:
+        why = "it says the same thing more than once"
+    elif padded:
+        why = "general statements crowd out what you did"
+    else:
+        why = "it runs well past two minutes spoken and the point gets lost"
+    evidence = [analysis.sentences[i].span for i in drifting] or said
     return FlagResult(
         "rambling",
-        f"At {words} words, {why}. Interviewers prefer two minutes that stay on the question.",
-        tuple(drift[:5]),
-        "cut to one example, told in order, in 150-250 words",
+        f"At {words} words, {why}. Interviewers prefer an answer that stays on the question.",
+        tuple(evidence[:5]),
+        "keep to one example, told in order, and cut what does not answer the question",
     )
 
 

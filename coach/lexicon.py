@@ -13,19 +13,26 @@ def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
 
 # Stigmatising or non-person-first terms -> a better phrasing. Patterns are regular expressions
 # matched case-insensitively on word boundaries.
+# Person-first wording for a condition used as a noun ("a diabetic", "the addicts").
+PERSON_FIRST = {
+    "diabetic": "a person living with diabetes",
+    "epileptic": "a person with epilepsy",
+    "asthmatic": "a person with asthma",
+    "schizophrenic": "a person living with schizophrenia",
+    "alcoholic": "a person with an alcohol use disorder",
+    "addict": "a person with a substance use disorder",
+}
 STIGMATIZING: dict[str, str] = {
     r"non-?compliant|noncompliance|non-compliance": (
         "describe what happened: 'was not taking the medication as prescribed' or "
         "'had reasons for not following the plan'"
     ),
     r"frequent flyers?": "'a person who visits often' (and ask why they need to)",
+    # The rephrasing for these names the condition that was said (data: PERSON_FIRST).
     r"(?:an?|the) (?:diabetics?|epileptics?|asthmatics?|schizophrenics?|alcoholics?|addicts?)\b": (
-        "person-first: 'a person living with diabetes', 'a person with epilepsy', "
-        "'a person with a substance use disorder'"
+        "person-first"
     ),
-    r"(?:diabetics|epileptics|schizophrenics|alcoholics|addicts)\b": (
-        "person-first: 'people living with diabetes', 'people with a substance use disorder'"
-    ),
+    r"(?:diabetics|epileptics|schizophrenics|alcoholics|addicts|asthmatics)\b": "person-first",
     r"difficult (?:patients?|famil(?:y|ies)|relatives?)": (
         "describe the situation, not the person: 'a patient who was frustrated' or "
         "'a family under a lot of stress'"
@@ -41,9 +48,21 @@ STIGMATIZING: dict[str, str] = {
     r"demented|senile": "'a person living with dementia'",
     r"crazy|psycho|nutcase|mental case|lunatic": "'a person in mental health crisis'",
     r"handicapped|retarded|cripple[ds]?": "'a person with a disability' (ask their preference)",
-    r"manipulative|attention[- ]seeking": "describe the behaviour and the need behind it",
+    r"manipulative|attention[- ]seek(?:ing|ers?)": "describe the behaviour and the need behind it",
+    r"(?:stroke|cancer|accident) victims?": (
+        "'a person who had a stroke', 'a person living with cancer'"
+    ),
+    r"hypochondriacs?|time[- ]wasters?|professional complainers?|nutters?|schizos?|hysterical": (
+        "describe what the person did and what they needed, not a label"
+    ),
+    r"psych patients|the (?:dialysis|mental health|psych) lot|old dears": (
+        "'people using the mental health service', 'older patients': name the people, not a group"
+    ),
+    r"the (?:anorexic|bulimic|paraplegic|quadriplegic)s?\b|an? (?:anorexic|paraplegic)\b": (
+        "person-first: 'a person with anorexia', 'a person with paraplegia'"
+    ),
     r"refused to cooperate|uncooperative": "'did not agree with the plan' (and say why)",
-    r"abuser|junkie|druggie": (
+    r"abusers?|junkies?|druggies?": (
         "'a person who uses drugs' or 'a person with a substance use disorder'"
     ),
 }
@@ -362,7 +381,14 @@ RESULT_CUES = (
     r"\b(?:is|was) what (?:lets|helps|allows|keeps)\b",
     r"\b(?:helped|helps) (?:me|her|him|them|us)\b",
     r"\bas a result\b",
-    r"\bin the end\b",
+    # Reflection counts in any tense: what was learned, and what would be done next time.
+    r"\bnext time\b",
+    r"\bin (?:the )?future\b",
+    r"\bgoing forward\b",
+    r"\bi (?:would|'d) now\b",
+    r"\bif i (?:did|had|were to do) (?:it|that) again\b",
+    r"\bi(?:'ve| have)? learn(?:t|ed)\b",
+    r"\bsince then\b",
     r"\bresult(?:ed|s)?\b",
     r"\boutcome\b",
     r"\b(?:led|leading) to\b",

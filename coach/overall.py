@@ -1,9 +1,10 @@
-"""How `overall` combines the criteria, the flags and how developed the answer is.
+"""How `overall` combines the criteria, the flags, relevance and how developed the answer is.
 
-The weights are not hand-set: `benchmarks/calibrate.py` fits them to interviewers' grades of the
-graded answer sets (several authors) and writes them to data/overall.json. The fit keeps every
+The weights are not hand-set: `benchmarks/calibrate.py` fits them to graders' grades of the graded
+corpus (many authors, separate graders) and writes them to data/overall.json. The fit keeps every
 weight and every flag penalty non-negative, so the overall is always explainable as "weighted
-criteria plus development, minus a penalty for each flag", in grade points (1-5) mapped to 0-100.
+criteria, development and relevance, minus a penalty for each flag", in grade points (1-5) mapped
+to 0-100; `parts` lists those terms so that they add up to the number shown.
 """
 
 from __future__ import annotations
@@ -20,17 +21,21 @@ from .types import CRITERIA, FLAG_CODES, ScorePart
 
 PATH = Path(__file__).resolve().parent / "data" / "overall.json"
 # Below SHORT words an answer has no room to develop; from FULL words on it has all it needs.
-# Longer is not better: development stops counting at FULL words.
-SHORT, FULL = 30, 100
+# Longer is not better: development stops counting at FULL words (a concise complete answer of
+# 60 words has what it needs; chosen with benchmarks/calibrate.py).
+SHORT, FULL = 20, 60
 # Product rules on top of the fit: a list of keywords or an answer to another question is not an
-# answer, whatever else it scores.
-CAPS = {"keyword_list": 15, "off_topic": 25}
+# answer, and an answer that proposes an unsafe action is not a good one, whatever else it scores.
+CAPS = {"keyword_list": 15, "off_topic": 25, "unsafe_practice": 30}
 # How softly `overall` bends into 0 and 100, in points.
 SOFT = 6.0
 
 
 # The fit's terms, in the order of `features` and of `Weights.weights`.
-TERMS = (*CRITERIA, "development", *FLAG_CODES)
+TERMS = (*CRITERIA, "development", "relevance", *FLAG_CODES)
+# Parts of the breakdown that are not terms: the fit's base, and what keeps the score inside 0-100
+# or under a flag's cap.
+BASE, LIMIT = "base", "limit"
 
 
 def development(words: int) -> float:
@@ -47,13 +52,17 @@ def bend(points: float) -> float:
     return 100 - SOFT * float(np.logaddexp(0, (100 - points) / SOFT))
 
 
-def features(criteria: Mapping[str, float], codes: Iterable[str], words: int) -> list[float]:
-    """The fit's inputs in a fixed order: criteria 0..1, development 0..1, then -1 per flag (so
-    that a non-negative weight is a penalty)."""
+def features(
+    criteria: Mapping[str, float], codes: Iterable[str], words: int, relevance: float = 1.0
+) -> list[float]:
+    """The fit's inputs in a fixed order: criteria 0..1, development 0..1, relevance 0..1 (the
+    probability that the answer is about its question), then -1 per flag (so that a non-negative
+    weight is a penalty)."""
     raised = set(codes)
     return [
         *(criteria[name] / 100 for name in CRITERIA),
         development(words),
+        relevance,
         *(-1.0 if code in raised else 0.0 for code in FLAG_CODES),
     ]
 
@@ -65,29 +74,51 @@ class Weights:
     fitted_on: tuple[str, ...] = ()
     answers: int = 0  # how many graded answers the weights were fitted to
 
-    def grade(self, criteria: Mapping[str, float], codes: Iterable[str], words: int) -> float:
-        """The predicted interviewer grade, 1..5 (not clipped)."""
-        return self.intercept + float(np.dot(self.weights, features(criteria, codes, words)))
+    def grade(
+        self,
+        criteria: Mapping[str, float],
+        codes: Iterable[str],
+        words: int,
+        relevance: float = 1.0,
+    ) -> float:
+        """The predicted grade, 1..5 (not clipped)."""
+        values = features(criteria, codes, words, relevance)
+        return self.intercept + float(np.dot(self.weights, values))
 
-    def overall(self, criteria: Mapping[str, float], codes: Sequence[str], words: int) -> int:
+    def overall(
+        self,
+        criteria: Mapping[str, float],
+        codes: Sequence[str],
+        words: int,
+        relevance: float = 1.0,
+    ) -> int:
         """The grade on 0-100 (1 -> 0, 5 -> 100), bent softly inside the bounds rather than
-        clipped, so that two weak answers (or two strong ones) keep their order."""
-        points = bend(25 * (self.grade(criteria, codes, words) - 1))
+        clipped, so that two weak answers (or two strong ones) keep their order, and capped by
+        the flags that sink an answer."""
+        points = bend(25 * (self.grade(criteria, codes, words, relevance) - 1))
         caps = [CAPS[code] for code in codes if code in CAPS]
         return round(float(min([points, *caps])))
 
     def parts(
-        self, criteria: Mapping[str, float], codes: Iterable[str], words: int
+        self,
+        criteria: Mapping[str, float],
+        codes: Sequence[str],
+        words: int,
+        relevance: float = 1.0,
     ) -> list[ScorePart]:
-        """The terms of the weighted sum in points: what each criterion and development earned
-        out of its most, then what each raised flag took off."""
-        values = features(criteria, codes, words)
-        out = []
+        """The terms of the weighted sum in points (what each criterion, development and
+        relevance earned out of its most, what each raised flag took off), the base, and what
+        keeps the total inside 0-100 or under a cap: rounded so that they add up to `overall`."""
+        values = features(criteria, codes, words, relevance)
+        out = [ScorePart(BASE, round(25 * (self.intercept - 1)))]
         for name, weight, value in zip(TERMS, self.weights, values, strict=True):
             if name not in FLAG_CODES:
-                out.append(ScorePart(name, round(25 * weight * value, 1), round(25 * weight, 1)))
+                out.append(ScorePart(name, round(25 * weight * value), round(25 * weight)))
             elif value:
-                out.append(ScorePart(name, round(25 * weight * value, 1)))
+                out.append(ScorePart(name, round(25 * weight * value)))
+        rest = self.overall(criteria, codes, words, relevance) - sum(p.points for p in out)
+        if rest:
+            out.append(ScorePart(LIMIT, rest))
         return out
 
     def penalty(self, code: str) -> float:
@@ -110,7 +141,8 @@ class Weights:
         data = json.loads(text)
         return cls(
             float(data["intercept"]),
-            tuple(float(data["weights"][n]) for n in TERMS),
+            # A term the weights were not fitted with yet (a new flag) weighs nothing.
+            tuple(float(data["weights"].get(n, 0.0)) for n in TERMS),
             tuple(data.get("fitted_on", ())),
             int(data.get("answers", 0)),
         )

@@ -29,7 +29,11 @@ def choose_follow_up(feedback: Feedback, follow_ups: list[str]) -> tuple[str, st
     missing = [k for k in feedback.key_points if not k.covered]
     if not missing or len(missing) * 3 < len(feedback.key_points):
         return None
+    # The probe and the missed point that belong together: the pair most alike in meaning, so
+    # the reason given names the gap the probe asks about.
     embedder, _ = get_embedder()
-    target, *probes = embedder.encode([missing[0].text, *follow_ups])
-    best = int(np.argmax([float(target.vector @ p.vector) for p in probes]))
-    return follow_ups[best], f"The answer did not cover: {missing[0].text}"
+    encoded = embedder.encode([*(k.text for k in missing), *follow_ups])
+    vectors = np.vstack([c.vector for c in encoded])
+    similarity = vectors[: len(missing)] @ vectors[len(missing) :].T
+    row, column = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
+    return follow_ups[int(column)], f"The answer did not cover: {missing[int(row)].text}"

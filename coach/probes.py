@@ -22,7 +22,9 @@ PATH = Path(__file__).resolve().parent / "data" / "probes.npz"
 # For each "what not to say" item of the bank: vectors of sentences that do what it warns against
 # and of sentences on the same topic that do not (coach/data/guidance_pairs.yaml).
 EXAMPLES = PATH.with_name("guidance_examples.npz")
-NAMES = ("result", "blame", "absolute", "generic", "guidance")
+# The library of unsafe-practice sentences and their hard negatives (data/unsafe_practice.yaml).
+UNSAFE_EXAMPLES = PATH.with_name("unsafe_examples.npz")
+NAMES = ("result", "blame", "absolute", "generic", "guidance", "unsafe")
 
 
 @dataclass(frozen=True)
@@ -78,3 +80,26 @@ def guidance_examples(item: str) -> tuple[np.ndarray, np.ndarray] | None:
         return None
     # Stored as float16 (half the size); compared as float32 like every other vector.
     return data[f"does_{key}"].astype(np.float32), data[f"does_not_{key}"].astype(np.float32)
+
+
+@dataclass(frozen=True)
+class UnsafeLibrary:
+    unsafe: np.ndarray  # (u, d) sentences that propose or endorse an unsafe action
+    principle: np.ndarray  # (u,) the index of each one's principle
+    safe: np.ndarray  # (s, d) sentences on the same topics that refuse, correct or state the rule
+    principles: tuple[str, ...]  # each principle, in plain words: what to do instead
+
+
+@cache
+def unsafe_library() -> UnsafeLibrary | None:
+    if not UNSAFE_EXAMPLES.exists():
+        return None
+    data = np.load(UNSAFE_EXAMPLES)
+    if str(data["model_sha256"]) != MODEL_SHA256:
+        return None
+    return UnsafeLibrary(
+        data["unsafe"].astype(np.float32),
+        data["unsafe_principle"],
+        data["safe"].astype(np.float32),
+        tuple(str(p) for p in data["principles"]),
+    )

@@ -77,14 +77,105 @@ def _spans(analysis: Analysis, pattern: re.Pattern[str]) -> list[Span]:
     return [Span(m.start(), m.end(), m.group(0)) for m in pattern.finditer(analysis.answer)]
 
 
+# The speaker refuses, stops or conditions what the sentence describes ("I wouldn't", "not until
+# I had checked", "instead of"), or negates it in a way that endorses skipping a safeguard.
+REFUSAL = re.compile(
+    r"\b(?:wouldn'?t|would not|won'?t|will not|can'?t|cannot|couldn'?t|could not|never|"
+    r"refuse[ds]?|declined?|not until|until (?:I|we|she|he|they)|unless|only (?:once|after|if|when|"
+    r"with)|instead of|rather than|stopped (?:her|him|them)|reminded (?:her|him|them))\b",
+    re.IGNORECASE,
+)
+SKIPPING = re.compile(
+    r"\b(?:wouldn'?t|didn'?t|don'?t|won'?t) (?:bother|need|worry)|\bno (?:need|point)\b|"
+    r"\bnot (?:a big deal|necessary|needed)\b|\bnever (?:check|ask)",
+    re.IGNORECASE,
+)
+# A word said only to report or challenge it: "a colleague called him 'non-compliant' and I asked
+# what was getting in the way", "I try not to say 'difficult patient'".
+REPORTED = re.compile(
+    r"\b(?:called|calls|calling|call (?:him|her|them)|labell?(?:ed|ing)|label|"
+    r"described (?:\w+ )?as|referred to (?:\w+ )?as|wrote|written|the (?:word|term|phrase|label)|"
+    r"words like|terms like|"
+    r"what (?:people|staff|colleagues|some) call|so-called|known as)\b",
+    re.IGNORECASE,
+)
+CHALLENGE = re.compile(
+    r"\b(?:instead|rather|asked|challenged?|corrected?|pointed out|reminded|suggested|replaced?|"
+    r"avoid|don'?t|never|wouldn'?t|not|isn'?t|unfair|stigma\w*|label\w*|reframe\w*|push(?:ed)? "
+    r"back|disagree\w*|wrong)\b",
+    re.IGNORECASE,
+)
+
+
+# Someone else's words: "the referral letter called her ...", "families say ...".
+THEIR_WORDS = re.compile(
+    r"(?<![\w'’])(?!I\b)(?:[A-Za-z]+) (?:called|calls|call|said|says|say|described|labell?ed|wrote|"
+    r"referred to)\b"
+)
+# The speaker avoids the word: "I try not to say ...", "I'd never describe anyone as ...".
+AVOIDS = re.compile(
+    r"\b(?:not|never|n't|avoid|stop(?:ped)?|hate[ds]?)\s+(?:\w+\s+){0,3}?(?:say|saying|use|"
+    r"using|call|calling|describe|describing|being called|repeat)\b",
+    re.IGNORECASE,
+)
+
+
+def _quote_marks(text: str, mark: str) -> list[int]:
+    """Where `mark` opens or closes a quotation in `text` (an apostrophe inside a word does not)."""
+    return [
+        i
+        for i, c in enumerate(text)
+        if c == mark
+        and not (0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum())
+    ]
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The characters [start, end) of `text` sit inside quotation marks."""
+    for opening, closing in (('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'")):
+        opens = [i for i in _quote_marks(text, opening) if i < start]
+        closes = [i for i in _quote_marks(text, closing) if i >= end]
+        if opening == closing:
+            if len(opens) % 2 == 1 and closes:
+                return True
+        elif (
+            opens
+            and closes
+            and max(opens) > max((i for i in _quote_marks(text, closing) if i < start), default=-1)
+        ):
+            return True
+    return False
+
+
+def _challenged(analysis: Analysis, span: Span) -> bool:
+    """`span` (a stigmatising word) is quoted or reported in order to question it."""
+    sentence = next((s for s in analysis.sentences if s.start <= span.start < s.end), None)
+    if sentence is None:
+        return False
+    start, end = span.start - sentence.start, span.end - sentence.start
+    if _quoted(sentence.text, start, end):
+        return True
+    before = sentence.text[:start]
+    if THEIR_WORDS.search(before) or AVOIDS.search(before):
+        return True
+    return bool(REPORTED.search(sentence.text) and CHALLENGE.search(sentence.text))
+
+
+def _fix(fix: str, said: str) -> str:
+    if fix != "person-first":
+        return fix
+    term = next((t for t in lexicon.PERSON_FIRST if t in said.lower()), "")
+    return f"person-first: '{lexicon.PERSON_FIRST[term]}'" if term else "person-first wording"
+
+
 def stigmatizing(analysis: Analysis) -> FlagResult | None:
     found: list[Span] = []
     fixes: list[str] = []
     for pattern, fix in STIGMA:
-        spans = _spans(analysis, pattern)
+        spans = [s for s in _spans(analysis, pattern) if not _challenged(analysis, s)]
         if spans:
             found += spans
-            fixes.append(f"instead of '{spans[0].text}', {fix}")
+            fixes.append(f"instead of '{spans[0].text}', {_fix(fix, spans[0].text)}")
     if not found:
         return None
     return FlagResult(
@@ -180,7 +271,7 @@ def _merged(*groups: list[Span]) -> tuple[Span, ...]:
 # Probe thresholds, chosen on the calibration sets of benchmarks/graded (precision first: these
 # flags say something about the candidate). Blame needs two sentences: one sharp remark about a
 # colleague inside an owned story is not an answer that blames.
-BLAME_AT, BLAME_SENTENCES = 0.8, 2
+BLAME_AT, BLAME_SENTENCES = 0.7, 2
 ABSOLUTE_AT = 0.95
 # A sentence the guidance probe reads as a thing not to say (GUIDANCE_AT) and that is this close
 # to a question's "what not to say" item (GUIDANCE_ABOUT) does what the item warns against.
@@ -271,8 +362,29 @@ def _says(analysis: Analysis, quote: str) -> Span | None:
             continue
         if len(NEGATION.findall(sentence.text)) > quote_negations:
             continue  # "I wouldn't tell them to calm down" follows the advice
+        if _reported(sentence.text, quote):
+            continue  # "he calmed down", "the nurse told her to calm down and I stepped in"
         return sentence.span
     return None
+
+
+# Someone other than the speaker does or says it: "he calmed down", "she said it wasn't her job".
+OTHERS = r"(?:he|she|they|it|who|which|everyone|[Tt]he \w+|[A-Z][a-z]+)"
+
+
+def _reported(sentence: str, quote: str) -> bool:
+    """The quote's first word is said by or of someone else in `sentence`, not by the speaker."""
+    first = next((w for w in re.findall(r"[A-Za-z']+", quote) if w.lower() not in ("i", "you")), "")
+    if not first:
+        return False
+    stem = re.escape(first.lower()[:4])
+    pattern = rf"\b{OTHERS}(?:'s| was| is| had| has)?\s+(?:\w+ly\s+)?{stem}\w*"
+    return bool(re.search(pattern, sentence))
+
+
+def _refused(sentence: str) -> bool:
+    """The speaker refuses, stops or conditions what the sentence describes."""
+    return bool(REFUSAL.search(sentence)) and not SKIPPING.search(sentence)
 
 
 def guidance_core(item: str) -> str:
@@ -299,7 +411,7 @@ def _probed_match(analysis: Analysis, about: np.ndarray | None) -> list[Span]:
     return [
         sentence.span
         for sentence, p, similarity in zip(analysis.sentences, risky, about, strict=True)
-        if p >= GUIDANCE_AT and similarity >= GUIDANCE_ABOUT
+        if p >= GUIDANCE_AT and similarity >= GUIDANCE_ABOUT and not _refused(sentence.text)
     ]
 
 
@@ -314,7 +426,7 @@ def _example_match(analysis: Analysis, item: str) -> list[Span]:
     return [
         sentence.span
         for sentence, v, r in zip(analysis.sentences, near, nearest_not, strict=True)
-        if v >= EXAMPLE_AT and v - r >= EXAMPLE_MARGIN
+        if v >= EXAMPLE_AT and v - r >= EXAMPLE_MARGIN and not _refused(sentence.text)
     ]
 
 

@@ -190,3 +190,12 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w.lower() not in FUNCTION_WORDS and len(w) > 2}
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut at a word boundary with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"

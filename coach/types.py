@@ -20,6 +20,7 @@ FLAG_CODES = (
     "missing_result",
     "contradicts_guidance",
     "generic",
+    "unsafe_practice",
 )
 
 
@@ -115,8 +116,10 @@ class Feedback:
     word_count: int = 0
     # Words in sentences that are about the question: what `overall` counts as development.
     on_topic_words: int = 0
-    # How `overall` was put together, term by term (coach.overall).
+    # How `overall` was put together, term by term (coach.overall); the parts add up to it.
     score_parts: list[ScorePart] = field(default_factory=list)
+    # The probability that the answer is about its question (coach.relevance).
+    relevance: float = 1.0
     # Set only when an administrator configured the optional LLM reviewer (coach.llm).
     llm: Any = None
 
@@ -177,6 +180,7 @@ class Feedback:
                 for p in data.get("score_parts", [])
             ],
             llm=data.get("llm"),
+            relevance=data.get("relevance", 1.0),
         )
 
     def batch_line(self, item_id: str) -> dict[str, Any]:

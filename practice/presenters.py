@@ -25,7 +25,14 @@ PART_LABELS = {
     "specificity": "Specificity",
     "clarity": "Clarity",
     "language": "Language",
-    "development": "A developed answer (words on the question, up to 100)",
+    "development": "A developed answer (words on the question, up to 60)",
+    "relevance": "About the question asked",
+}
+# Parts that are not weighted terms: where the fit starts, and what keeps the score in 0-100 or
+# under the cap of a flag that sinks an answer (coach.overall).
+EXTRA_LABELS = {
+    "base": "Starting point",
+    "limit": "Kept within 0-100, or capped by a flag",
 }
 FLAG_TITLES = {
     "off_topic": "Off topic",
@@ -40,6 +47,7 @@ FLAG_TITLES = {
     "missing_result": "No result",
     "contradicts_guidance": "Goes against the guidance",
     "generic": "Too general",
+    "unsafe_practice": "Unsafe practice",
 }
 
 
@@ -71,17 +79,31 @@ def highlighted(answer: str, key_points: list[dict[str, Any]]) -> list[Segment]:
 
 
 def score_rows(parts: list[dict]) -> list[tuple[str, str, str]]:
-    """The feedback page's "how this score is made" rows: part, points, most possible."""
+    """The feedback page's "how this score is made" rows: part, points, most possible. Parts
+    with no weight are left out (they add nothing); the rows add up to the overall score."""
     rows = []
     for part in parts:
+        points = round(part["points"])
+        signed = f"−{-points}" if points < 0 else str(points)
         if part["name"] in PART_LABELS:
             possible = round(part["possible"])
-            earned = f"{round(part['points'])}" if possible else "not weighted"
-            rows.append((PART_LABELS[part["name"]], earned, str(possible) if possible else "–"))
+            if possible:
+                rows.append((PART_LABELS[part["name"]], signed, str(possible)))
+        elif part["name"] in EXTRA_LABELS:
+            rows.append((EXTRA_LABELS[part["name"]], signed, "–"))
         else:
-            title = FLAG_TITLES.get(part["name"], part["name"])
-            rows.append((title, f"−{round(-part['points'])}", "–"))
+            rows.append((FLAG_TITLES.get(part["name"], part["name"]), signed, "–"))
     return rows
+
+
+def criteria_rows(criteria: dict[str, int], parts: list[dict]) -> list[tuple]:
+    """Per criterion: name, score, band, help, and whether it counts in the overall score (a
+    criterion the fit gives no weight is shown as advice, not as part of the score)."""
+    weighted = {p["name"] for p in parts if p.get("possible")}
+    return [
+        (name, score, band(score), CRITERION_HELP[name], not parts or name in weighted)
+        for name, score in criteria.items()
+    ]
 
 
 def band(score: int) -> str:

@@ -13,11 +13,13 @@ from accounts.jurisdiction import jurisdiction_of
 from coach import Feedback, review
 from coach.delivery import delivery
 from coach.probe import choose_follow_up
+from coach.text import shorten
 from questionbank.models import Question, Role
 from questionbank.selectors import jurisdictions_for
 
 from .answers import normalise
 from .models import Attempt, MockInterview, MockStep
+from .warmup import ensure_bank
 
 MAX_ANSWER_CHARS = 10_000
 
@@ -53,6 +55,7 @@ def attempt_build(
         question, custom_question, follow_up, follow_up_points, jurisdiction_of(user)
     )
     answer = normalise(answer)[:MAX_ANSWER_CHARS]
+    ensure_bank()
     feedback = review(coach_question, answer)
     spoken = None
     if mode == Attempt.Mode.SPOKEN and speaking_seconds:
@@ -217,7 +220,7 @@ def _record_step(
     if first:
         locked.attempt = attempt
         if probe is not None:
-            locked.follow_up, locked.follow_up_reason = probe[0], probe[1][:200]
+            locked.follow_up, locked.follow_up_reason = probe[0], shorten(probe[1], 200)
     else:
         locked.follow_up_attempt = attempt
     locked.save()

@@ -27,7 +27,7 @@ from . import pdf
 from .forms import AnswerForm, MockInterviewForm, OwnQuestionForm, RandomQuestionForm
 from .models import MockInterview
 from .plan import PrepPlan, plan_build, plan_ics
-from .presenters import CRITERION_HELP, FLAG_TITLES, band, highlighted, score_rows, trend_svg
+from .presenters import FLAG_TITLES, band, criteria_rows, highlighted, score_rows, trend_svg
 from .selectors import (
     attempt_of,
     attempts_of,
@@ -168,10 +168,7 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attempt": attempt,
         "feedback": feedback,
         "segments": highlighted(attempt.answer, feedback.get("key_points", [])),
-        "criteria": [
-            (name, score, band(score), CRITERION_HELP[name])
-            for name, score in attempt.criteria.items()
-        ],
+        "criteria": criteria_rows(attempt.criteria, feedback.get("score_parts", [])),
         "flags": [(FLAG_TITLES.get(f["code"], f["code"]), f) for f in feedback.get("flags", [])],
         "previous": previous,
         "change": attempt.overall - previous.overall if previous else None,

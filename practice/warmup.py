@@ -5,18 +5,35 @@ from __future__ import annotations
 import logging
 import threading
 
+from coach.bank import current_bank, use_bank
 from coach.embeddings import get_embedder
 from coach.engine import prepare
 from questionbank.models import Question
 
 log = logging.getLogger(__name__)
+_lock = threading.Lock()
+
+
+def bank_questions() -> list[dict]:
+    questions = Question.objects.select_related("competency").prefetch_related("example_answers")
+    return [question.coach_question() for question in questions]
+
+
+def ensure_bank() -> None:
+    """Hand the coach this server's bank once per process, so it can tell when an answer is
+    about another question (coach.bank). Edits to the bank reach the coach after a restart."""
+    with _lock:
+        if current_bank() is None:
+            questions = bank_questions()
+            if questions:  # an empty database: ask again next time
+                use_bank(questions)
 
 
 def warm_bank() -> int:
-    questions = Question.objects.select_related("competency").prefetch_related("example_answers")
+    ensure_bank()
     count = 0
-    for question in questions:
-        prepare(question.coach_question())
+    for question in bank_questions():
+        prepare(question)
         count += 1
     return count
 

@@ -33,3 +33,16 @@ STRONG = (
 @pytest.fixture
 def delay_question() -> dict[str, Any]:
     return dict(DELAY_QUESTION)
+
+
+@pytest.fixture(scope="session")
+def bank() -> dict[str, dict[str, Any]]:
+    """The bundled bank, handed to the coach as the web app and the command line hand it."""
+    from pathlib import Path
+
+    from coach.bank import use_bank
+    from questionbank.coaching import pack_questions
+
+    questions = {q["id"]: q for q in pack_questions(Path(__file__).parents[2] / "content")}
+    use_bank(questions.values())
+    return questions

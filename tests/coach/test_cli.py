@@ -6,13 +6,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from careprep.cli import app
-from coach.cli import coach_app
+from careprep.cli import app, mount_coach
 from questionbank.models import Question
 from tests.coach.conftest import DELAY_QUESTION, STRONG
 
 runner = CliRunner()
-app.add_typer(coach_app, name="coach")
+mount_coach()
 
 
 def test_evaluate_writes_one_line_per_input_line(tmp_path: Path) -> None:

@@ -1,0 +1,134 @@
+"""`unsafe_practice`: the answer proposes or endorses an action that breaks safe practice.
+
+A sentence is unsafe when two independent readings agree: the `unsafe` probe (trained on a
+library of unsafe statements across privacy, identity checks, consent and autonomy, safety,
+records, boundaries, rights and scope, with hard negatives that refuse, correct, escalate or
+state the rule in the same words) reads it as proposing the action, and the sentence is nearer
+the library's unsafe statements than its safe ones. The question's own red flags and "what not to
+say" items lower the bar for sentences that are close to them. Refusing, correcting or
+escalating such an action is good practice and never raises the flag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .analysis import Analysis
+from .probes import unsafe_library
+from .rules import REFUSAL, SKIPPING, guidance_core
+from .types import FlagResult
+
+# The unsafe probe's probability from which a sentence proposes an unsafe action (AT), from which
+# the coach says it is not sure (UNSURE_AT), and the probability with which a sentence close to
+# one of the question's own red flags or "what not to say" items (NEAR_QUESTION) is unsafe;
+# chosen with benchmarks/safety.py on the training corpus, never on the sets quoted.
+AT, UNSURE_AT = 0.8, 0.6
+QUESTION_AT, NEAR_QUESTION = 0.6, 0.55
+# A sentence must be at least this much nearer the unsafe statements than the safe ones.
+MARGIN = 0.0
+# With a refusal in the sentence (rules.REFUSAL) the probe must be surer: the library's hard
+# negatives teach most of this; the words are a second guard.
+REFUSED_AT = 0.95
+
+
+@dataclass(frozen=True)
+class Safety:
+    flag: FlagResult | None
+    unsure: bool
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One sentence as the unsafe check reads it."""
+
+    probability: float  # the unsafe probe's
+    margin: float  # nearest unsafe library sentence minus nearest safe one
+    refused: bool  # the speaker refuses, stops or conditions the action
+    near_question: float  # best similarity to the question's red flags and "what not to say"
+    principle: int  # the nearest unsafe sentence's principle
+
+    def bar(self, at: float = AT, question_at: float = QUESTION_AT) -> float:
+        """The probability from which this sentence counts as unsafe."""
+        if self.refused:
+            return REFUSED_AT
+        return min(at, question_at) if self.near_question >= NEAR_QUESTION else at
+
+    def unsafe(
+        self, at: float = AT, question_at: float = QUESTION_AT, margin: float = MARGIN
+    ) -> bool:
+        return self.probability >= self.bar(at, question_at) and self.margin >= margin
+
+
+def readings(analysis: Analysis) -> list[Reading]:
+    """Each sentence's reading, or none without the sentence model or the trained library."""
+    library = unsafe_library()
+    probability = analysis.probe("unsafe")
+    if library is None or probability is None or not analysis.sentences:
+        return []
+    matrix = analysis.sentence_matrix
+    to_unsafe = matrix @ library.unsafe.T
+    margin = to_unsafe.max(axis=1) - (matrix @ library.safe.T).max(axis=1)
+    nearest = library.principle[to_unsafe.argmax(axis=1)]
+    near_question = _near_question(analysis)
+    return [
+        Reading(
+            float(probability[i]),
+            float(margin[i]),
+            refused_sentence(sentence.text),
+            float(near_question[i]),
+            int(nearest[i]),
+        )
+        for i, sentence in enumerate(analysis.sentences)
+    ]
+
+
+def refused_sentence(text: str) -> bool:
+    return bool(REFUSAL.search(text)) and not SKIPPING.search(text)
+
+
+def unsafe_practice(analysis: Analysis) -> Safety:
+    read = readings(analysis)
+    library = unsafe_library()
+    if not read or library is None:
+        return Safety(None, False)
+    hits = [
+        (sentence.span, library.principles[r.principle])
+        for sentence, r in zip(analysis.sentences, read, strict=True)
+        if r.unsafe()
+    ]
+    if not hits:
+        unsure = any(r.probability >= UNSURE_AT and not r.refused for r in read)
+        return Safety(None, unsure)
+    rules = list(dict.fromkeys(rule for _, rule in hits))
+    return Safety(
+        FlagResult(
+            "unsafe_practice",
+            "Part of the answer proposes something a hospital would not allow. "
+            + " ".join(_sentence(rule) for rule in rules[:2]),
+            tuple(span for span, _ in hits),
+            "say what you would do instead: " + _lower_first(rules[0]),
+        ),
+        False,
+    )
+
+
+def _near_question(analysis: Analysis) -> np.ndarray:
+    """Per sentence, its best similarity to the question's red flags and "what not to say"."""
+    items = [*analysis.question.red_flags, *map(guidance_core, analysis.question.what_not_to_say)]
+    items = [item for item in items if len(item.split()) >= 3]
+    if not items:
+        return np.zeros(len(analysis.sentences))
+    codes = analysis.embedder.encode(items)
+    return (analysis.sentence_matrix @ np.vstack([c.vector for c in codes]).T).max(axis=1)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith(".") else text + "."
+
+
+def _lower_first(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
