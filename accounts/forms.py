@@ -1,13 +1,18 @@
-from typing import Any
+from datetime import date
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.models import User
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.utils import timezone
 
 from questionbank.jurisdictions import GENERAL
 
 from .models import Profile
+
+# The fewest and most minutes a day a prep plan is built for.
+MINUTES_PER_DAY = (5, 240)
 
 
 class SignupForm(forms.Form):
@@ -59,12 +64,51 @@ class ProfileForm(forms.ModelForm):
             "interview_date": "Interview date",
             "minutes_per_day": "Minutes a day for practice",
         }
-        widgets = {"interview_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            # A date input reads and sends ISO dates only, whatever the site's locale (en-gb would
+            # render 15/12/2026, which the browser shows as empty and the next save wipes).
+            "interview_date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "minutes_per_day": forms.NumberInput(
+                attrs={"min": MINUTES_PER_DAY[0], "max": MINUTES_PER_DAY[1]}
+            ),
+        }
+        help_texts = {
+            "interview_date": "Leave it empty if you do not have a date yet.",
+            "minutes_per_day": (
+                f"Between {MINUTES_PER_DAY[0]} and {MINUTES_PER_DAY[1]} minutes; "
+                "the plan gives a question about eight."
+            ),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Optional: a form (or an older client) that leaves it out keeps general guidance.
         self.fields["jurisdiction"].required = False
+        date_field = cast(forms.DateField, self.fields["interview_date"])
+        date_field.input_formats = ["%Y-%m-%d"]
+        date_field.error_messages["invalid"] = (
+            "Enter a valid date as year-month-day, for example 2027-03-14."
+        )
 
     def clean_jurisdiction(self) -> str:
         return self.cleaned_data.get("jurisdiction") or GENERAL
+
+    def clean_interview_date(self) -> date | None:
+        chosen = self.cleaned_data.get("interview_date")
+        if chosen is not None and chosen < timezone.localdate():
+            raise forms.ValidationError(
+                "That date has passed. Choose the date of your next interview, or leave it empty.",
+                code="past",
+            )
+        return chosen
+
+    def clean_minutes_per_day(self) -> int:
+        minutes = self.cleaned_data.get("minutes_per_day")
+        low, high = MINUTES_PER_DAY
+        if minutes is None or not low <= minutes <= high:
+            raise forms.ValidationError(
+                f"Choose between {low} and {high} minutes a day: a plan needs time for at least "
+                "one question.",
+                code="range",
+            )
+        return minutes

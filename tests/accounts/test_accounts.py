@@ -98,14 +98,14 @@ def test_profile_saves_role_level_and_interview_date(
         {
             "target_role": "",
             "level": "experienced",
-            "interview_date": "2026-12-15",
+            "interview_date": (timezone.localdate() + timedelta(days=30)).isoformat(),
             "minutes_per_day": 25,
         },
     )
     assert response.status_code == 302
     owner.refresh_from_db()
     assert owner.profile.level == "experienced"
-    assert str(owner.profile.interview_date) == "2026-12-15"
+    assert owner.profile.interview_date == timezone.localdate() + timedelta(days=30)
 
 
 def test_profile_rejects_a_bad_date_and_keeps_the_rest(client: Client, owner: User) -> None:

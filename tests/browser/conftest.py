@@ -34,3 +34,22 @@ def page(browser: Browser) -> Iterator[Page]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+WIDTHS = {"desktop": 1366, "phone": 390}
+
+
+@pytest.fixture(params=list(WIDTHS), ids=list(WIDTHS))
+def sized_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
+    """A page at a desktop width and again at a phone's (each test using it runs twice)."""
+    width = WIDTHS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def page_width(page: Page) -> int:
+    """How wide the laid-out page is: wider than the viewport means it scrolls sideways."""
+    return int(page.evaluate("document.documentElement.scrollWidth"))
