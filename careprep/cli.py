@@ -30,13 +30,45 @@ def django_setup() -> None:
     django.setup()
 
 
+def database_ready(verbosity: int = 0) -> None:
+    """Bring the database's tables up to date, so that every command works on a fresh database
+    (it stopped with "no such table" until `careprep run` had migrated once). When the database
+    cannot be used at all, say so in one line and stop."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import DatabaseError
+
+    try:
+        call_command("migrate", interactive=False, verbosity=verbosity)
+        call_command("createcachetable", verbosity=verbosity)  # rate limits and log-in lockouts
+    except DatabaseError as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+        typer.echo(
+            f"error: cannot use the {engine} database ({reason}); "
+            "check DATABASE_URL and that the server is running",
+            err=True,
+        )
+        raise typer.Exit(1) from None
+
+
+def bank_required() -> None:
+    """Stop with one line when the question bank is empty (nothing to export or print)."""
+    from questionbank.models import Question
+
+    if not Question.objects.exists():
+        typer.echo(
+            "error: the question bank is empty; load it first with `careprep content load`",
+            err=True,
+        )
+        raise typer.Exit(1)
+
+
 def prepare_database(verbosity: int = 0) -> None:
     """Apply migrations and load the bundled content into an empty bank."""
     from django.conf import settings
-    from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=verbosity)
-    call_command("createcachetable", verbosity=verbosity)  # rate limits and log-in lockouts
+    database_ready(verbosity)
     from questionbank.bank import bank_load, pack_read
     from questionbank.models import Question
 
@@ -134,12 +166,11 @@ def content_load(
     """Load a content pack into the database (idempotent; all or nothing)."""
     django_setup()
     from django.conf import settings
-    from django.core.management import call_command
 
     from questionbank.bank import bank_load, pack_read
     from questionbank.content import ContentError
 
-    call_command("migrate", interactive=False, verbosity=0)
+    database_ready()
     target = path or settings.CONTENT_DIR
     try:
         report = bank_load(pack=pack_read(target))
@@ -167,6 +198,8 @@ def content_export(
 ) -> None:
     """Export the question bank (a list of questions), e.g. after editing it in the admin."""
     django_setup()
+    database_ready()
+    bank_required()  # an empty bank would write an empty pack over the real one
     from questionbank.bank import pack_write, questions_export, yaml_dump
 
     if pack_dir is not None:
@@ -200,6 +233,7 @@ def createuser(
 ) -> None:
     """Create an account (password read from a hidden prompt or CAREPREP_PASSWORD)."""
     django_setup()
+    database_ready()
     from django.core.exceptions import ValidationError
 
     from accounts.services import user_create
@@ -225,11 +259,13 @@ def export_guide(
 ) -> None:
     """Write a role's question guide (questions, how to answer, what not to say) as a PDF."""
     django_setup()
+    database_ready()
+    bank_required()
     from questionbank.models import Role
 
     found = Role.objects.filter(slug=role).first()
     if found is None:
-        slugs = ", ".join(Role.objects.values_list("slug", flat=True)) or "none loaded"
+        slugs = ", ".join(Role.objects.values_list("slug", flat=True))
         typer.echo(f"error: no role {role!r} (roles: {slugs})", err=True)
         raise typer.Exit(2)
     from practice.pdf import guide_pdf
