@@ -1,8 +1,10 @@
+from typing import Any, cast
+
 from django import forms
 
 from questionbank.jurisdictions import choices as jurisdiction_choices
 from questionbank.models import Competency, Level, QuestionType, Role
-from questionbank.selectors import QuestionFilter
+from questionbank.selectors import QuestionFilter, competencies_for
 
 
 class QuestionFilterForm(forms.Form):
@@ -28,6 +30,12 @@ class QuestionFilterForm(forms.Form):
         choices=[("", "My profile's"), *jurisdiction_choices()],
         label="Jurisdiction",
     )
+
+    def __init__(self, *args: Any, role: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A role page offers only the competencies its questions assess.
+        competency = cast(forms.ModelChoiceField, self.fields["competency"])
+        competency.queryset = competencies_for(role)
 
     def filters(self, role: str = "", jurisdiction: str = "general") -> QuestionFilter:
         data = self.cleaned_data if self.is_valid() else {}

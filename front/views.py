@@ -18,7 +18,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def _browse(request: HttpRequest, role: Role | None) -> HttpResponse:
     """One view for a role page and the whole-bank search: a page, or its HTMX fragment."""
-    form = QuestionFilterForm(request.GET or None)
+    form = QuestionFilterForm(request.GET or None, role=role.slug if role else "")
     jurisdiction = jurisdiction_of(request.user, form.asked_jurisdiction())
     filters = form.filters(role=role.slug if role else "", jurisdiction=jurisdiction)
     questions = list(question_list(filters))
@@ -26,6 +26,9 @@ def _browse(request: HttpRequest, role: Role | None) -> HttpResponse:
         "role": role,
         "form": form,
         "questions": questions,
+        # A role page groups the questions written for the role before the ones it shares.
+        "own": [q for q in questions if getattr(q, "own", False)] if role else [],
+        "shared": [q for q in questions if not getattr(q, "own", False)] if role else [],
         "filters": filters,
         "jurisdiction": jurisdiction,
         "jurisdiction_label": label(jurisdiction),

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 
 from .jurisdictions import GENERAL, JURISDICTIONS, applies
-from .models import Question
+from .models import Competency, Question
 
 
 @dataclass(frozen=True)
@@ -40,7 +51,32 @@ def question_list(filters: QuestionFilter) -> QuerySet[Question]:
         questions = questions.filter(jurisdiction__in=jurisdictions_for(filters.jurisdiction))
     for word in filters.q.lower().split()[:8]:
         questions = questions.filter(search_text__contains=word)
+    if filters.role:
+        questions = role_first(questions, filters.role)
     return questions.distinct()
+
+
+def role_first(questions: QuerySet[Question], role: str) -> QuerySet[Question]:
+    """A role's questions, those written for it first (its own pack file,
+    `content/questions/<role>.yaml`), then those it shares with other roles, fewest roles first.
+    Each question carries `own` (written for the role) for the page to group by."""
+    roles_of = Question.objects.filter(pk=OuterRef("pk")).annotate(n=Count("roles")).values("n")
+    own_file = Q(source_file=f"{role}.yaml") | Q(source_file__endswith=f"/{role}.yaml")
+    return questions.annotate(
+        own=Case(
+            When(own_file, then=Value(True)), default=Value(False), output_field=BooleanField()
+        ),
+        role_count=Subquery(roles_of, output_field=IntegerField()),
+    ).order_by("-own", "role_count", "order", "slug")
+
+
+def competencies_for(role: str = "") -> QuerySet[Competency]:
+    """The competencies a role's questions assess (every one with a question, without a role):
+    what a competency filter should offer, so that no choice is sure to match nothing."""
+    found = Competency.objects.filter(questions__isnull=False)
+    if role:
+        found = found.filter(questions__roles__slug=role)
+    return found.distinct().order_by("name")
 
 
 def jurisdictions_for(chosen: str) -> list[str]:

@@ -1,0 +1,65 @@
+"""Role pages: the role's own questions first, its competencies only, a correct count."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from questionbank.models import Competency, Question
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_portal_page_opens_with_a_portal_question(client: Client, bank: None) -> None:
+    page = client.get("/roles/patient-portal-specialist/").content.decode()
+    first = re.search(r'class="question-item">\s*<a href="/questions/([^/]+)/"', page)
+    assert first is not None
+    question = Question.objects.get(slug=first.group(1))
+    assert question.source_file == "patient-portal-specialist.yaml"
+    assert page.index("Written for the Patient Portal Specialist role") < page.index(
+        "Also asked in Patient Portal Specialist interviews"
+    )
+
+
+def test_the_competency_filter_offers_only_the_roles_competencies(
+    client: Client, bank: None
+) -> None:
+    page = client.get("/roles/patient-portal-specialist/").content.decode()
+    select = re.search(r'<select name="competency".*?</select>', page, re.S)
+    assert select is not None
+    offered = set(re.findall(r'<option value="([^"]+)"', select.group(0)))
+    assessed = set(
+        Question.objects.filter(roles__slug="patient-portal-specialist").values_list(
+            "competency__slug", flat=True
+        )
+    )
+    assert offered == assessed
+    unrelated = Competency.objects.exclude(slug__in=assessed).first()
+    assert unrelated is not None and f'value="{unrelated.slug}"' not in select.group(0)
+
+
+def test_every_offered_competency_matches_at_least_one_question(client: Client, bank: None) -> None:
+    page = client.get("/roles/patient-liaison/").content.decode()
+    select = re.search(r'<select name="competency".*?</select>', page, re.S)
+    assert select is not None
+    for slug in re.findall(r'<option value="([^"]+)"', select.group(0)):
+        fragment = client.get(
+            "/roles/patient-liaison/", {"competency": slug}, headers={"HX-Request": "true"}
+        ).content.decode()
+        assert "0 questions" not in fragment, slug
+
+
+def test_one_match_reads_in_the_singular(client: Client, bank: None) -> None:
+    question = Question.objects.order_by("slug").first()
+    assert question is not None
+    body = client.get(
+        "/questions/", {"q": question.text}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert "1 question matches your filters." in body
+
+
+def test_several_matches_read_in_the_plural(client: Client, bank: None) -> None:
+    body = client.get(
+        "/questions/", {"type": "technical"}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert re.search(r"\d+ questions match your filters\.", body)
