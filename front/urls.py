@@ -8,4 +8,5 @@ urlpatterns = [
     path("questions/", views.question_search, name="questions"),
     path("questions/<slug:slug>/", views.question_page, name="question"),
     path("competencies/", views.competency_list, name="competencies"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -1,5 +1,6 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.views.decorators.http import require_safe
 
 from accounts.jurisdiction import jurisdiction_of
@@ -73,3 +74,9 @@ def competency_list(request: HttpRequest) -> HttpResponse:
         "front/competencies.html",
         {"competencies": Competency.objects.all()},
     )
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Clients that ask for /favicon.ico without reading the page's <link rel="icon">."""
+    return redirect(static("front/favicon.svg"), permanent=True)

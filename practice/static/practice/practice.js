@@ -89,9 +89,11 @@
     recognition.continuous = true;
     recognition.interimResults = false;
     recognition.lang = document.documentElement.lang || "en";
-    var on = false, startedAt = 0, total = 0, last = 0, pauses = [];
+    var on = false, startedAt = 0, total = 0, last = 0, pauses = [], heard = false;
+    var typedMode = mode.value;
     recognition.onresult = function (event) {
       var now = Date.now();
+      heard = true;
       if (last) pauses.push(Math.min(MAX_SECONDS, (now - last) / 1000));
       last = now;
       for (var i = event.resultIndex; i < event.results.length; i++) {
@@ -103,23 +105,44 @@
       }
       form.dispatchEvent(new Event("careprep:speaking"));
     };
+    // Errors after which listening cannot go on: the button must go back to "Speak your answer"
+    // (it said "Stop speaking" after a refused microphone) and onend must not restart it.
+    var FATAL = {
+      "not-allowed": "The browser did not allow the microphone. Allow it for this site to speak your answer, or keep typing.",
+      "service-not-allowed": "Speech input is switched off in this browser. You can keep typing.",
+      "audio-capture": "No microphone was found. You can keep typing.",
+      "network": "Speech input needs a network connection in this browser. You can keep typing.",
+      "language-not-supported": "Speech input does not support this language here. You can keep typing."
+    };
+    function stopListening(message) {
+      if (on) total += (Date.now() - startedAt) / 1000;
+      on = false;
+      button.textContent = "Speak your answer"; button.setAttribute("aria-pressed", "false");
+      if (status) status.textContent = message;
+      speaking.value = Math.min(MAX_SECONDS, total).toFixed(1);
+      pausesField.value = JSON.stringify(pauses.slice(0, 500));
+    }
     recognition.onend = function () { if (on) recognition.start(); };
     recognition.onerror = function (event) {
-      if (status) status.textContent = "Speech input stopped (" + event.error + "). You can keep typing.";
+      if (!FATAL[event.error]) {
+        if (status) status.textContent = "Speech input paused (" + event.error + "). You can keep typing.";
+        return;
+      }
+      stopListening(FATAL[event.error]);
+      if (!heard) {  // nothing was spoken: the answer is a typed one, with no speech timings
+        mode.value = typedMode; total = 0; speaking.value = ""; pausesField.value = "";
+      }
     };
     button.addEventListener("click", function () {
-      on = !on;
-      if (on) {
-        startedAt = Date.now(); last = 0; recognition.start();
+      if (!on) {
+        on = true; startedAt = Date.now(); last = 0;
         button.textContent = "Stop speaking"; button.setAttribute("aria-pressed", "true");
         if (status) status.textContent = "Listening… speak your answer; you can edit the text afterwards.";
         mode.value = "spoken";
+        recognition.start();
       } else {
-        recognition.stop(); total += (Date.now() - startedAt) / 1000;
-        button.textContent = "Speak your answer"; button.setAttribute("aria-pressed", "false");
-        if (status) status.textContent = "Stopped. Edit the transcript if anything is wrong.";
-        speaking.value = Math.min(MAX_SECONDS, total).toFixed(1);
-        pausesField.value = JSON.stringify(pauses.slice(0, 500));
+        recognition.stop();
+        stopListening("Stopped. Edit the transcript if anything is wrong.");
       }
     });
     form.addEventListener("submit", function () {
