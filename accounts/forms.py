@@ -112,3 +112,24 @@ class ProfileForm(forms.ModelForm):
                 code="range",
             )
         return minutes
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting the account asks for the password again: a session left open on a shared desk
+    must not be enough to erase someone's history."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password

@@ -1,16 +1,18 @@
+import json
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from .forms import ProfileForm, SignupForm
+from .data_rights import account_delete, account_export
+from .forms import AccountDeleteForm, ProfileForm, SignupForm
 from .models import ApiToken
 from .services import (
     account_activate,
@@ -95,3 +97,29 @@ def token_delete(request: HttpRequest, pk: int) -> HttpResponse:
     token_revoke(user=request.user, pk=pk)  # type: ignore[arg-type]
     messages.success(request, "Token revoked.")
     return redirect("profile")
+
+
+@require_safe
+@login_required
+def data_export(request: HttpRequest) -> HttpResponse:
+    """"Download my data": everything the account owns, as one JSON file never kept in a cache."""
+    data = account_export(user=request.user)  # type: ignore[arg-type]
+    body = json.dumps(data, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="careprep-my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def account_delete_confirm(request: HttpRequest) -> HttpResponse:
+    """GET asks; POST with the password erases the account and everything it owns."""
+    user = request.user
+    form = AccountDeleteForm(request.POST or None, user=user)  # type: ignore[arg-type]
+    if request.method == "POST" and form.is_valid():
+        logout(request)
+        account_delete(user=user)  # type: ignore[arg-type]
+        messages.success(request, "Your account and everything in it have been deleted.")
+        return redirect("home")
+    return render(request, "accounts/account_delete.html", {"form": form})

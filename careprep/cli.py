@@ -21,6 +21,8 @@ content_app = typer.Typer(help="Validate, load and export the question bank.", n
 app.add_typer(content_app, name="content")
 export_app = typer.Typer(help="Export documents.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
+retention_app = typer.Typer(help="Remove practice older than RETENTION_DAYS.", no_args_is_help=True)
+app.add_typer(retention_app, name="retention")
 
 
 def django_setup() -> None:
@@ -247,6 +249,26 @@ def createuser(
             typer.echo(f"error: {message}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"created user {user.username}")
+
+
+@retention_app.command("apply")
+def retention_apply(
+    days: Annotated[
+        int | None, typer.Option(help="Days to keep (default: RETENTION_DAYS; 0 keeps all).")
+    ] = None,
+) -> None:
+    """Remove attempts and finished mock interviews older than the retention period."""
+    django_setup()
+    database_ready()
+    from django.conf import settings
+
+    from practice.erasure import retention_apply as apply
+
+    keep = settings.RETENTION_DAYS if days is None else days
+    if keep < 0:
+        typer.echo("error: --days must be 0 (keep everything) or more", err=True)
+        raise typer.Exit(2)
+    typer.echo(str(apply(days=keep)))
 
 
 @export_app.command("guide")

@@ -168,6 +168,11 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_HOURS = envint("SESSION_ABSOLUTE_HOURS", "12")
 # Personal API tokens end after this many days (and at a password change).
 API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "90")
+# `careprep retention apply` removes attempts and finished mock interviews older than this many
+# days; 0 keeps everything.
+RETENTION_DAYS = envint("RETENTION_DAYS", "0")
+if RETENTION_DAYS < 0:
+    raise ImproperlyConfigured("RETENTION_DAYS must be 0 (keep everything) or more")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Behind HTTPS (the default in production): secure cookies, HSTS, and HTTP sent to HTTPS.

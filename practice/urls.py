@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import erasure_views, views
 
 urlpatterns = [
     path("practice/", views.practice_home, name="practice"),
@@ -8,6 +8,7 @@ urlpatterns = [
     path("practice/own/", views.practice_own, name="practice_own"),
     path("practice/<slug:slug>/", views.practice_question, name="practice_question"),
     path("attempts/<int:pk>/", views.attempt_detail, name="attempt"),
+    path("attempts/<int:pk>/delete/", erasure_views.attempt_delete_confirm, name="attempt_delete"),
     path("progress/", views.progress, name="progress"),
     path("plan/", views.plan, name="plan"),
     path("plan.ics", views.plan_calendar, name="plan_ics"),
@@ -16,5 +17,6 @@ urlpatterns = [
     path("mock/<int:pk>/finish/", views.mock_end, name="mock_finish"),
     path("mock/<int:pk>/report/", views.mock_report_page, name="mock_report"),
     path("mock/<int:pk>/report.pdf", views.mock_report_download, name="mock_report_pdf"),
+    path("mock/<int:pk>/delete/", erasure_views.mock_delete_confirm, name="mock_delete"),
     path("roles/<slug:slug>/guide.pdf", views.guide_download, name="guide_pdf"),
 ]
