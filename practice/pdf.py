@@ -151,10 +151,15 @@ def report_pdf(report: Report) -> bytes:
     story: list = [
         _p("Mock interview report", "title"),
         _p(
-            f"{interview.role.name}, {interview.level} level, "
-            f"{interview.started_at:%d %B %Y}. Overall {report.overall}/100. "
-            f"Time used: {report.seconds_used // 60} min {report.seconds_used % 60} s."
+            f"{interview.role.name}, {interview.level} level, {interview.started_at:%d %B %Y}. "
+            + (
+                f"Answered {report.answered} of {report.total}. Overall {report.overall}/100. "
+                f"Time used: {report.time_used}."
+                if report.answered
+                else "Ended before any question was answered: nothing to score."
+            )
         ),
+        _p(f"Interviewer: {report.persona.name}, {report.persona.title}.", "small"),
     ]
     if report.competencies:
         story.append(_p("Scores by competency", "h2"))
@@ -172,7 +177,8 @@ def report_pdf(report: Report) -> bytes:
             )
         )
         story.append(table)
-    story += [_p("Strengths", "h2"), _bullets(report.strengths or ["Keep practising."])]
+    strengths = report.strengths or ["No criterion reached 60 yet."]
+    story += [_p("Strengths", "h2"), _bullets(strengths)]
     story += [_p("What to work on", "h2"), _bullets(report.to_work_on or ["Nothing stood out."])]
     story.append(_p("Every answer", "h2"))
     for step in report.steps:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 from statistics import mean
 from typing import Any
 
@@ -13,7 +14,8 @@ from django.shortcuts import get_object_or_404
 
 from coach import CRITERIA
 
-from .models import Attempt, MockInterview
+from .models import Attempt, MockInterview, MockStep
+from .personas import Persona, persona_for
 
 
 def attempts_of(user: User) -> QuerySet[Attempt]:
@@ -71,16 +73,56 @@ def competency_trends(user: User) -> list[CompetencyTrend]:
     return sorted(by_slug.values(), key=lambda t: t.recent)
 
 
+# A longer gap between two answers of a (resumable) interview was a break, not time answering.
+BREAK_SECONDS = 15 * 60
+
+
 @dataclass
 class Report:
     interview: MockInterview
     steps: list[Any]
+    persona: Persona
     competencies: list[tuple[str, int]] = field(default_factory=list)
     criteria: dict[str, int] = field(default_factory=dict)
     strengths: list[str] = field(default_factory=list)
     to_work_on: list[str] = field(default_factory=list)
     seconds_used: int = 0
     overall: int = 0
+    answered: int = 0  # questions answered (their follow-ups aside); 0 means nothing to score
+
+    @property
+    def total(self) -> int:
+        return len(self.steps)
+
+    @property
+    def time_used(self) -> str:
+        return minutes_seconds(self.seconds_used)
+
+
+def minutes_seconds(seconds: int) -> str:
+    minutes, rest = divmod(max(0, seconds), 60)
+    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
+
+
+def _time_on(attempt: Attempt, since: datetime) -> int:
+    """Seconds spent on an answer: from the question's page (the interview's start or the last
+    answer) to sending it, so that a pasted answer is not "0 seconds", or the client's own count
+    when that is longer (an API client) or the gap was a break."""
+    gap = int((attempt.created_at - since).total_seconds())
+    measured = attempt.seconds or 0
+    return max(gap, measured) if 0 < gap <= BREAK_SECONDS else measured
+
+
+def _timed(interview: MockInterview, steps: list[MockStep]) -> int:
+    """Give each answer of `steps` its `time_taken`; returns their sum."""
+    since, total = interview.started_at, 0
+    for step in steps:
+        for attempt in (step.attempt, step.follow_up_attempt):
+            if attempt is not None:
+                attempt.time_taken = _time_on(attempt, since)  # type: ignore[attr-defined]
+                attempt.time_shown = minutes_seconds(attempt.time_taken)  # type: ignore[attr-defined]
+                since, total = attempt.created_at, total + attempt.time_taken  # type: ignore[attr-defined]
+    return total
 
 
 def mock_report(interview: MockInterview) -> Report:
@@ -90,9 +132,10 @@ def mock_report(interview: MockInterview) -> Report:
         )
     )
     attempts = [a for s in steps for a in (s.attempt, s.follow_up_attempt) if a is not None]
-    report = Report(interview, steps)
+    report = Report(interview, steps, persona_for(interview.role.slug, interview.pk))
     if not attempts:
         return report
+    report.answered = sum(1 for s in steps if s.attempt is not None)
     by_competency: dict[str, list[int]] = defaultdict(list)
     for step in steps:
         if step.attempt is not None:
@@ -103,7 +146,7 @@ def mock_report(interview: MockInterview) -> Report:
     )
     report.criteria = {c: round(mean(a.criteria[c] for a in attempts)) for c in CRITERIA}
     report.overall = round(mean(a.overall for a in attempts))
-    report.seconds_used = sum(a.seconds or 0 for a in attempts)
+    report.seconds_used = _timed(interview, steps)
     ranked = sorted(report.criteria.items(), key=lambda item: -item[1])
     report.strengths = [
         f"{name.capitalize()} ({score})" for name, score in ranked[:2] if score >= 60

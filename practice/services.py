@@ -160,6 +160,13 @@ def mock_current_step(interview: MockInterview) -> MockStep | None:
     return next((s for s in interview.steps.select_related("question") if not s.done), None)
 
 
+def mock_questions_left(interview: MockInterview) -> int:
+    """Questions of an unfinished interview not answered yet (a follow-up does not count)."""
+    if interview.status == MockInterview.Status.FINISHED:
+        return 0
+    return interview.steps.filter(attempt__isnull=True).count()
+
+
 def mock_answer(
     *,
     interview: MockInterview,

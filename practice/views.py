@@ -26,6 +26,7 @@ from questionbank.selectors import QuestionFilter, question_detail, question_lis
 from . import pdf
 from .forms import AnswerForm, MockInterviewForm, OwnQuestionForm, RandomQuestionForm
 from .models import MockInterview
+from .personas import persona_for
 from .plan import PrepPlan, plan_build, plan_ics
 from .presenters import FLAG_TITLES, band, criteria_rows, highlighted, score_rows, trend_svg
 from .selectors import (
@@ -44,6 +45,7 @@ from .services import (
     mock_create,
     mock_current_step,
     mock_finish,
+    mock_questions_left,
 )
 
 
@@ -278,6 +280,7 @@ def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
     steps = list(interview.steps.all())
     context = {
         "interview": interview,
+        "persona": persona_for(interview.role.slug, interview.pk),
         "step": step,
         "form": form,
         "number": (step.order + 1) if step else len(steps),
@@ -295,7 +298,12 @@ def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def mock_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """Finish an interview; with questions still unanswered, only once the candidate confirms."""
     interview = interview_of(_me(request), pk)
+    left = mock_questions_left(interview)
+    if left and request.POST.get("confirm") != "yes":
+        context = {"interview": interview, "left": left, "total": interview.steps.count()}
+        return render(request, "practice/mock_end.html", context)
     mock_finish(interview=interview)
     return redirect("mock_report", pk=interview.pk)
 

@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from practice.models import Attempt, MockInterview
+from practice.personas import persona_for
 from practice.services import attempt_create, mock_answer, mock_create
 from questionbank.models import Question, Role
 from tests.practice.helpers import half_answer
@@ -164,7 +165,8 @@ def test_a_mock_interview_in_the_browser_flow(signed_in: Client, bank: None) -> 
     interview = MockInterview.objects.get()
     assert response["Location"] == f"/mock/{interview.pk}/"
     page = signed_in.get(response["Location"]).content.decode()
-    assert "Question 1 of 3" in page and "Sam, interviewer" in page
+    persona = persona_for("patient-liaison", interview.pk)
+    assert "Question 1 of 3" in page and f"{persona.name}, {persona.title}" in page
     asked = 0
     for step in interview.steps.select_related("question"):
         signed_in.post(
@@ -176,7 +178,7 @@ def test_a_mock_interview_in_the_browser_flow(signed_in: Client, bank: None) -> 
             asked += 1
             break
     assert asked == 1
-    signed_in.post(f"/mock/{interview.pk}/finish/")
+    signed_in.post(f"/mock/{interview.pk}/finish/", {"confirm": "yes"})
     page = signed_in.get(f"/mock/{interview.pk}/report/").content.decode()
     assert "Mock interview report" in page and "Follow-up:" in page
     pdf = signed_in.get(f"/mock/{interview.pk}/report.pdf")
