@@ -19,6 +19,9 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
+from audit.models import Event
+from audit.services import audit_record
+
 from .models import ApiToken, Profile
 
 
@@ -77,6 +80,7 @@ def token_user(token: str) -> User | None:
     if record is None or not record.user.is_active:
         return None
     ApiToken.objects.filter(pk=record.pk).update(last_used_at=now)
+    audit_record(event=Event.TOKEN_USED, actor=record.user, obj=record)
     return record.user
 
 

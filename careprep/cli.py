@@ -23,6 +23,8 @@ export_app = typer.Typer(help="Export documents.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 retention_app = typer.Typer(help="Remove practice older than RETENTION_DAYS.", no_args_is_help=True)
 app.add_typer(retention_app, name="retention")
+audit_app = typer.Typer(help="Check the audit log.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
 
 
 def django_setup() -> None:
@@ -269,6 +271,26 @@ def retention_apply(
         typer.echo("error: --days must be 0 (keep everything) or more", err=True)
         raise typer.Exit(2)
     typer.echo(str(apply(days=keep)))
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Walk the audit log's hash chain; report the first broken row (exit 1) or 'chain intact'."""
+    django_setup()
+    database_ready()
+    from audit.services import audit_verify as verify
+
+    report = verify()
+    if report.broken is not None:
+        row = report.broken
+        typer.echo(
+            f"chain broken at event {row.pk} ({row.event}, {row.created_at:%Y-%m-%d %H:%M:%S}): "
+            f"{report.reason}; {report.checked} events before it are intact",
+            err=True,
+        )
+        raise typer.Exit(1)
+    # The last hash, kept elsewhere, also shows rows later removed from the end.
+    typer.echo(f"chain intact: {report.checked} events, last hash {report.last_hash}")
 
 
 @export_app.command("guide")

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "practice",
     "front",
     "api",
+    "audit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Keeps the request at hand for the audit log and records reads of personal data.
+    "audit.middleware.AuditMiddleware",
     "accounts.middleware.FormThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.SessionLifetimeMiddleware",

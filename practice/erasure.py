@@ -10,6 +10,9 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from audit.models import Event
+from audit.services import audit_record
+
 from .models import Attempt, MockInterview
 from .selectors import attempt_of, interview_of
 
@@ -65,8 +68,13 @@ def retention_apply(*, days: int, now: datetime | None = None) -> RetentionRepor
         mock_interview__isnull=True, created_at__lt=cutoff
     ).delete()
     label = Attempt._meta.label
-    return RetentionReport(
+    report = RetentionReport(
         cutoff=cutoff,
         attempts=in_interviews.get(label, 0) + standalone.get(label, 0),
         interviews=interviews.get(MockInterview._meta.label, 0),
     )
+    audit_record(
+        event=Event.RETENTION_APPLIED,
+        detail={"days": days, "attempts": report.attempts, "interviews": report.interviews},
+    )
+    return report

@@ -12,6 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from audit.models import Event
+from audit.services import audit_record
+
 from .erasure import attempt_delete, mock_delete
 from .selectors import attempt_of, interview_of
 
@@ -28,6 +31,7 @@ def attempt_delete_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = attempt_of(_me(request), pk)
     if request.method == "POST":
         attempt_delete(user=_me(request), pk=attempt.pk)
+        audit_record(event=Event.ATTEMPT_DELETED, actor=_me(request), obj=attempt, request=request)
         messages.success(request, "The answer and its feedback have been deleted.")
         return redirect("progress")
     return render(request, "practice/attempt_delete.html", {"attempt": attempt})
@@ -38,7 +42,14 @@ def attempt_delete_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 def mock_delete_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     interview = interview_of(_me(request), pk)
     if request.method == "POST":
-        mock_delete(user=_me(request), pk=interview.pk)
+        deleted = mock_delete(user=_me(request), pk=interview.pk)
+        audit_record(
+            event=Event.MOCK_DELETED,
+            actor=_me(request),
+            obj=interview,
+            request=request,
+            detail={"attempts": deleted},
+        )
         messages.success(request, "The mock interview and its answers have been deleted.")
         return redirect("progress")
     answers = interview.attempts.count()

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from coach import CRITERIA
 from practice.models import Attempt, MockInterview, MockStep
 from questionbank.models import Competency, Question, Role
 
@@ -53,7 +54,7 @@ def attempt(
         answer=answer,
         overall=61,
         feedback={"overall": 61, "flags": []},
-        criteria={"coverage": 60},
+        criteria=dict.fromkeys(CRITERIA, 60),
         mock_interview=interview,
     )
     if when is not None:
