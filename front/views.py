@@ -1,9 +1,11 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from accounts.jurisdiction import jurisdiction_of
+from practice.next_step import next_steps
 from questionbank.jurisdictions import GENERAL, label
 from questionbank.models import Competency, Role
 from questionbank.selectors import jurisdictions_for as question_jurisdictions
@@ -14,7 +16,10 @@ from .forms import QuestionFilterForm
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "front/home.html", {"roles": Role.objects.all()})
+    context: dict = {"roles": Role.objects.all()}
+    if request.user.is_authenticated:  # a signed-in candidate lands on their next step
+        context["next"] = next_steps(user=request.user, today=timezone.localdate())  # type: ignore[arg-type]
+    return render(request, "front/home.html", context)
 
 
 def _browse(request: HttpRequest, role: Role | None) -> HttpResponse:
