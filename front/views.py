@@ -18,7 +18,7 @@ from .forms import QuestionFilterForm
 def home(request: HttpRequest) -> HttpResponse:
     context: dict = {"roles": Role.objects.all()}
     if request.user.is_authenticated:  # a signed-in candidate lands on their next step
-        context["next"] = next_steps(user=request.user, today=timezone.localdate())  # type: ignore[arg-type]
+        context["next"] = next_steps(user=request.user, today=timezone.localdate())
     return render(request, "front/home.html", context)
 
 
