@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from django.db import connection
 from typer.testing import CliRunner
@@ -95,3 +97,30 @@ def test_the_app_cannot_change_or_delete_a_row() -> None:
     with pytest.raises(AuditTampering):
         AuditEvent.objects.all().delete()
     assert audit_verify().intact
+
+
+@pytest.mark.django_db(transaction=True)
+def test_writers_at_once_still_make_one_chain() -> None:
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith("file:"):
+        pytest.skip("an in-memory SQLite test database has table locks, not row locks")
+    start = threading.Barrier(5)
+    errors: list[Exception] = []
+
+    def write(n: int) -> None:
+        start.wait()
+        try:
+            for i in range(4):
+                audit_record(event=Event.TOKEN_USED, actor=n, object_id=i)
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    report = audit_verify()
+    assert report.intact and report.checked == 20
