@@ -24,7 +24,7 @@ from sklearn.linear_model import Ridge
 
 from coach import FLAG_CODES, review
 from coach.bank import use_bank
-from coach.overall import PATH, TERMS, Weights, features
+from coach.overall import CAPS, PATH, TERMS, Weights, bend, features
 
 from .common import cached_embedder, spearman, table, write_report
 from .corpus import pairwise_by, training
@@ -69,9 +69,17 @@ def _group(key: str) -> int:
     return zlib.crc32(key.encode()) % FOLDS
 
 
+def shown(weights: Weights, row: np.ndarray) -> float:
+    """The overall a candidate would see for an answer with these features: the fitted grade
+    bent into 0-100 and capped by the flags that sink an answer, as coach.overall does."""
+    codes = [c for c, v in zip(TERMS, row, strict=True) if c in FLAG_CODES and v]
+    points = bend(25 * (weights.intercept + float(row @ np.array(weights.weights)) - 1))
+    return min([points, *(CAPS[c] for c in codes if c in CAPS)])
+
+
 def cross_validated(data: Observed) -> np.ndarray:
-    """Each answer's predicted grade from weights fitted without its author group and without
-    its question group."""
+    """Each answer's overall from weights fitted without its author group and without its
+    question group."""
     authors = np.array([_group(i["author"]) for i in data.items])
     questions = np.array([_group(i["question_id"]) for i in data.items])
     predicted = np.full(len(data.items), np.nan)
@@ -81,7 +89,7 @@ def cross_validated(data: Observed) -> np.ndarray:
             test = (authors == a) & (questions == q)
             if test.any():
                 weights = fit(data.x[train], data.grades[train])
-                predicted[test] = weights.intercept + data.x[test] @ np.array(weights.weights)
+                predicted[test] = [shown(weights, row) for row in data.x[test]]
     return predicted
 
 

@@ -83,8 +83,15 @@ class CachedEmbedder:
         if not self.fresh:
             return
         OUT.mkdir(parents=True, exist_ok=True)
-        with self.path.open("wb") as handle:
+        if self.path.exists():  # another run may have saved since this one loaded: keep both
+            with self.path.open("rb") as handle:
+                saved = pickle.load(handle)
+            if saved.get("model") == MODEL_SHA256:
+                self.store = {**saved["codes"], **self.store}
+        partial = self.path.with_suffix(".part")
+        with partial.open("wb") as handle:
             pickle.dump({"model": MODEL_SHA256, "codes": self.store}, handle)
+        partial.replace(self.path)
         self.fresh = 0
 
 

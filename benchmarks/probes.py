@@ -34,7 +34,7 @@ from coach.probes import EXAMPLES, PATH, UNSAFE_EXAMPLES, item_key
 from coach.text import sentences
 from questionbank.content import read_pack
 
-from .common import ROOT, table, write_report
+from .common import ROOT, cached_embedder, table, write_report
 
 DATA = ROOT / "coach" / "data"
 # Inverse regularisation strength; the cross-validated AUC is flat from 1 to 10.
@@ -156,6 +156,7 @@ def train(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> tuple[LogisticReg
 
 
 def main() -> None:
+    embedder = cached_embedder()
     arrays: dict[str, np.ndarray] = {"model_sha256": np.array(MODEL_SHA256)}
     rows = []
 
@@ -180,6 +181,7 @@ def main() -> None:
         keep(label, *move_data(label, x_moves, labels), blocks, "moves + stance (blocks of 20)")
     keep("guidance", *guidance_data(), "guidance_pairs.yaml + stance.yaml (by question)")
     keep("unsafe", *unsafe_data(), "unsafe_practice.yaml + ordinary sentences (by principle)")
+    embedder.save()
     np.savez_compressed(PATH, allow_pickle=False, **arrays)
     np.savez_compressed(UNSAFE_EXAMPLES, allow_pickle=False, **unsafe_examples())
     np.savez_compressed(EXAMPLES, allow_pickle=False, **guidance_examples())

@@ -3,9 +3,10 @@
 Training data, none of it from the sets the coach's figures are quoted on:
   - each bank question's example answers, scored against their own question *without* that
     example among its targets (on topic), and against questions of other competencies (not);
-  - the calibration sets' answers (benchmarks/graded.CALIBRATION): on topic unless the
-    interviewer flagged them off_topic, plus each answered against a question of another
-    competency (not on topic).
+  - the calibration sets' answers (benchmarks/graded.CALIBRATION) and the training corpus's
+    (benchmarks/corpus/answers): on topic unless their grader flagged them off_topic, and some
+    of them answered against a question of another competency (not on topic). The held-out sets
+    are never read.
 Cross-validated by question (no question in both the training and the test folds), then the
 product test: every bank question answered with the strong example answer of another question on
 a different competency must be flagged, and no strong example answer to its own question may be.
@@ -30,7 +31,8 @@ from coach.embeddings import get_embedder
 from coach.relevance import OFF_TOPIC, PATH, features, model
 from coach.types import Question
 
-from .common import table, write_report
+from .common import cached_embedder, table, write_report
+from .corpus import training
 from .graded import CALIBRATION, bank_questions, load
 
 C = 1.0
@@ -65,16 +67,18 @@ def examples(bank_data: dict[str, dict[str, Any]]) -> list[tuple[str, str, str, 
         far = [o for o in ids if bank_data[o]["competency"] != q["competency"]]
         for other in rng.sample(far, 3):
             rows.append((qid, bank_data[other]["example_answer"], other, False))
-    for name in CALIBRATION:
-        for item in load(name):
-            qid = item["question_id"]
-            rows.append((qid, item["text"], qid, "off_topic" not in item["flags"]))
+    graded = [item for name in CALIBRATION for item in load(name)]
+    for item in graded + training(bank_data):
+        qid = item["question_id"]
+        rows.append((qid, item["text"], qid, "off_topic" not in item["flags"]))
+        if rng.random() < 0.3:
             far = [o for o in ids if bank_data[o]["competency"] != bank_data[qid]["competency"]]
             rows.append((rng.choice(far), item["text"], qid, False))
     return rows
 
 
 def main() -> None:
+    embedder = cached_embedder()
     bank_data = bank_questions()
     bank = use_bank(bank_data.values())
     questions = {k: Question.from_dict(v) for k, v in bank_data.items()}
@@ -104,6 +108,7 @@ def main() -> None:
         )
         lr.fit(x, y_arr)
         fitted[name] = [float(lr.intercept_[0]), *(float(w) for w in lr.coef_[0])]
+    embedder.save()
     PATH.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
     model.cache_clear()
     report = "\n".join(

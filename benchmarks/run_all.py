@@ -8,14 +8,30 @@ from __future__ import annotations
 import platform
 import sys
 
-from . import calibrate, graded, keypoints, mohler, probes, semeval, speed
+from . import (
+    calibrate,
+    corpus,
+    flags,
+    graded,
+    heldout,
+    keypoints,
+    mohler,
+    probes,
+    relevance,
+    semeval,
+    speed,
+)
 from .common import OUT, ROOT
 from .load import run as load
 
 SECTIONS = [
-    ("probes", "1. Sentence probes", "python -m benchmarks.probes", probes.main),
+    ("heldout", "0. Held-out sets, scored once", "python -m benchmarks.heldout", heldout.main),
+    ("corpus", "1. The graded corpus", "python -m benchmarks.corpus", corpus.main),
+    ("probes", "1a. Sentence probes", "python -m benchmarks.probes", probes.main),
+    ("relevance", "1b. Relevance", "python -m benchmarks.relevance", relevance.main),
+    ("flags", "1c. Flag thresholds", "python -m benchmarks.flags", flags.main),
     ("calibrate", "2. Fitting overall", "python -m benchmarks.calibrate", calibrate.main),
-    ("graded", "3. Graded interview answers", "python -m benchmarks.graded", graded.main),
+    ("graded", "3. Earlier graded sets (in-sample)", "python -m benchmarks.graded", graded.main),
     ("keypoints", "3a. Talking points", "python -m benchmarks.keypoints", keypoints.main),
     ("mohler", "4. Mohler/UNT, zero-shot", "python -m benchmarks.mohler", mohler.main),
     ("semeval", "5. SemEval-2013 Task 7, 2-way", "python -m benchmarks.semeval", semeval.main),
@@ -27,7 +43,8 @@ SECTIONS = [
 def main() -> None:
     # --assemble: rebuild docs/benchmarks.md from the reports already in benchmarks/out/.
     if "--assemble" not in sys.argv:
-        for _, _, _, run in SECTIONS:
+        # The held-out sets are scored last: once, after everything they could depend on.
+        for _, _, _, run in sorted(SECTIONS, key=lambda section: section[0] == "heldout"):
             run()
     parts = [
         "# Answer coach benchmarks",
@@ -39,7 +56,9 @@ def main() -> None:
         "",
     ]
     for name, title, command, _ in SECTIONS:
-        parts += [f"## {title}", "", f"`.venv/bin/{command}`", "", (OUT / f"{name}.md").read_text()]
+        report = OUT / f"{name}.md"
+        body = report.read_text() if report.exists() else "Not run in this build of the page.\n"
+        parts += [f"## {title}", "", f"`.venv/bin/{command}`", "", body]
     (ROOT / "docs" / "benchmarks.md").write_text("\n".join(parts), encoding="utf-8")
 
 

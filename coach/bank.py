@@ -20,8 +20,10 @@ from .embeddings import Embedder
 from .types import Question
 
 # Bank questions whose text is this close to the question asked are the same question in other
-# words (three roles ask "How do you handle the emotional demands?"): never "another topic".
-SAME_QUESTION = 0.85
+# words (three roles ask "How do you handle the emotional demands?"): never "another topic". A
+# question a user wrote themselves is the same as a bank question from a lower similarity: it
+# is most often a bank question put in their own words.
+SAME_QUESTION, SAME_AS_OWN = 0.85, 0.7
 
 
 def _normal(text: str) -> str:
@@ -104,8 +106,9 @@ class Bank:
         """Indexes of bank questions on other topics than `question`."""
         texts = self.targets(embedder).texts
         own = self.find(question)
+        same = SAME_QUESTION if own is not None else SAME_AS_OWN
         similar = texts @ question_vector
-        return [i for i in range(len(self)) if i != own and float(similar[i]) < SAME_QUESTION]
+        return [i for i in range(len(self)) if i != own and float(similar[i]) < same]
 
 
 _bank: Bank | None = None

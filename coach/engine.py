@@ -75,8 +75,8 @@ SURELY = 0.15
 # example, when it repeats itself (criteria.repetition), or when PADDED_SHARE of its sentences are
 # platitudes.
 RAMBLING_FROM = 80
-DRIFT, DRIFT_SHARE = 0.3, 0.4
-PADDED_SHARE = 0.4
+DRIFT, DRIFT_SHARE = 0.25, 0.5
+PADDED_SHARE = 0.5
 # Below this token precision against the question and its talking points, a long answer has
 # drifted (benchmarks/graded.py shows where on-topic long answers sit).
 RAMBLING_FOCUS = 0.36
@@ -312,12 +312,12 @@ def _rambling(analysis: Analysis, cover: Coverage) -> FlagResult | None:
     padded = len(said) >= 3 and len(said) >= PADDED_SHARE * len(analysis.sentences)
     repeats = repetition(analysis)
     unfocused = cover.focus < RAMBLING_FOCUS and words > UNFOCUSED_WORDS
-    wandering = drift_words >= DRIFT_SHARE or digressions >= 2 or repeats >= 2 or padded
+    wandering = drift_words >= DRIFT_SHARE or digressions >= 2 or repeats >= 3 or padded
     if not (wandering or unfocused or words > TOO_LONG_WORDS):
         return None
     if drift_words >= DRIFT_SHARE or digressions:
         why = "parts of it move away from the question and the point gets lost"
-    elif repeats >= 2:
+    elif repeats >= 3:
         why = "it says the same thing more than once"
     elif padded:
         why = "general statements crowd out what you did"

@@ -244,7 +244,7 @@ BLAME = (
     r"the patient was (?:being )?(?:unreasonable|impossible|rude|ridiculous|hysterical)",
     r"\b(?:staff|team|colleagues?|management|manager|nurses?|doctors?|they)\b[^.]{0,40}\b"
     r"(?:were|was|are|is) (?:honestly |really |simply |just )?the (?:real )?problem",
-    r"couldn'?t be bothered",
+    r"(?:couldn'?t|could not) be bothered",
     r"pull(?:ed|ing)? (?:their|his|her) weight",
     r"(?:error|mistake|fault),? not mine",
     r"\b(?:was|is) (?:a|such a) (?:mess|joke|shambles|disaster)\b",

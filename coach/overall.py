@@ -21,9 +21,10 @@ from .types import CRITERIA, FLAG_CODES, ScorePart
 
 PATH = Path(__file__).resolve().parent / "data" / "overall.json"
 # Below SHORT words an answer has no room to develop; from FULL words on it has all it needs.
-# Longer is not better: development stops counting at FULL words (a concise complete answer of
-# 60 words has what it needs; chosen with benchmarks/calibrate.py).
-SHORT, FULL = 20, 60
+# Longer is not better: development stops counting at FULL words on the question (60, 100 and 150
+# were tried with benchmarks/calibrate.py's cross-validation on the corpus; 100 ordered answers
+# best, 150 no better).
+SHORT, FULL = 20, 100
 # Product rules on top of the fit: a list of keywords or an answer to another question is not an
 # answer, and an answer that proposes an unsafe action is not a good one, whatever else it scores.
 CAPS = {"keyword_list": 15, "off_topic": 25, "unsafe_practice": 30}

@@ -271,7 +271,7 @@ def _merged(*groups: list[Span]) -> tuple[Span, ...]:
 # Probe thresholds, chosen on the calibration sets of benchmarks/graded (precision first: these
 # flags say something about the candidate). Blame needs two sentences: one sharp remark about a
 # colleague inside an owned story is not an answer that blames.
-BLAME_AT, BLAME_SENTENCES = 0.7, 2
+BLAME_AT, BLAME_SENTENCES = 0.8, 2
 ABSOLUTE_AT = 0.95
 # A sentence the guidance probe reads as a thing not to say (GUIDANCE_AT) and that is this close
 # to a question's "what not to say" item (GUIDANCE_ABOUT) does what the item warns against.

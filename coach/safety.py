@@ -22,15 +22,18 @@ from .types import FlagResult
 
 # The unsafe probe's probability from which a sentence proposes an unsafe action (AT), from which
 # the coach says it is not sure (UNSURE_AT), and the probability with which a sentence close to
-# one of the question's own red flags or "what not to say" items (NEAR_QUESTION) is unsafe;
-# chosen with benchmarks/safety.py on the training corpus, never on the sets quoted.
-AT, UNSURE_AT = 0.8, 0.6
-QUESTION_AT, NEAR_QUESTION = 0.6, 0.55
+# one of the question's own red flags or "what not to say" items (NEAR_QUESTION) is unsafe.
+# benchmarks/flags.py measures them on the training corpus: on real candidates' answers no
+# setting of this sentence-level reading reaches a useful precision (at best about 0.15; issue
+# #8's note), so the bars are set high: the flag caps an answer at 30 only when the reading is
+# very sure, and between UNSURE_AT and the bar the feedback says the coach is unsure.
+AT, UNSURE_AT = 0.9, 0.6
+QUESTION_AT, NEAR_QUESTION = 0.8, 0.6
 # A sentence must be at least this much nearer the unsafe statements than the safe ones.
 MARGIN = 0.0
 # With a refusal in the sentence (rules.REFUSAL) the probe must be surer: the library's hard
 # negatives teach most of this; the words are a second guard.
-REFUSED_AT = 0.95
+REFUSED_AT = 0.99
 
 
 @dataclass(frozen=True)

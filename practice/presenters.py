@@ -25,7 +25,7 @@ PART_LABELS = {
     "specificity": "Specificity",
     "clarity": "Clarity",
     "language": "Language",
-    "development": "A developed answer (words on the question, up to 60)",
+    "development": "A developed answer (words on the question, up to 100)",
     "relevance": "About the question asked",
 }
 # Parts that are not weighted terms: where the fit starts, and what keeps the score in 0-100 or

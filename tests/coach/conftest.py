@@ -36,7 +36,7 @@ def delay_question() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def bank() -> dict[str, dict[str, Any]]:
+def coach_bank() -> dict[str, dict[str, Any]]:
     """The bundled bank, handed to the coach as the web app and the command line hand it."""
     from pathlib import Path
 

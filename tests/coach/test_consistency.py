@@ -16,8 +16,13 @@ HYPOTHETICAL = {
 }
 
 
-def test_the_score_breakdown_adds_up_to_the_overall(bank) -> None:
-    answers = [STRONG, "Delays happen.", STRONG[:300], bank["ps-basic-features"]["example_answer"]]
+def test_the_score_breakdown_adds_up_to_the_overall(coach_bank) -> None:
+    answers = [
+        STRONG,
+        "Delays happen.",
+        STRONG[:300],
+        coach_bank["ps-basic-features"]["example_answer"],
+    ]
     for answer in answers:
         feedback = review(DELAY_QUESTION, answer)
         assert sum(p.points for p in feedback.score_parts) == feedback.overall

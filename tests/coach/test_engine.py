@@ -79,7 +79,8 @@ def test_it_reviews_a_question_with_only_a_text() -> None:
     )
     off_topic = (
         "My favourite football team won the league last year and I went to every home match. "
-        "The stadium food was expensive but the atmosphere on match days was brilliant."
+        "The stadium food was expensive but the atmosphere on match days was brilliant, and "
+        "next season I plan to buy a season ticket with my brother."
     )
     good, bad = review(question, on_topic), review(question, off_topic)
     assert good.key_points == [] and good.criteria["coverage"] > bad.criteria["coverage"]
