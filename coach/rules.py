@@ -281,8 +281,14 @@ GUIDANCE_AT, GUIDANCE_ABOUT = 0.8, 0.4
 EXAMPLE_AT, EXAMPLE_MARGIN = 0.7, 0.05
 
 
+def _sentence_of(analysis: Analysis, span: Span) -> Span:
+    """The sentence that holds `span`: blame is quoted with who it is put on."""
+    return next((s.span for s in analysis.sentences if s.start <= span.start < s.end), span)
+
+
 def blame(analysis: Analysis) -> FlagResult | None:
-    found = _merged(_spans(analysis, BLAME), probed(analysis, "blame", BLAME_AT, BLAME_SENTENCES))
+    said = [_sentence_of(analysis, span) for span in _spans(analysis, BLAME)]
+    found = _merged(said, probed(analysis, "blame", BLAME_AT, BLAME_SENTENCES))
     if not found:
         return None
     return FlagResult(

@@ -77,6 +77,10 @@ def test_a_change_with_its_period_raises_no_flag() -> None:
     question = {
         "text": "Tell me about a time you improved a process using data.",
         "type": "behavioural",
+        "key_points": [
+            "Say what the data showed about portal sign-ups",
+            "Describe the change you made and the measured result",
+        ],
     }
     text = (
         "Portal sign-ups at our clinic were low, so I asked every patient at check-in whether they "
@@ -84,4 +88,5 @@ def test_a_change_with_its_period_raises_no_flag() -> None:
         "mornings. Sign-up rose from 38% to 55% over three months, and I shared the tally with the "
         "team so they could keep it going."
     )
-    assert flags(question, text) == []
+    found = flags(question, text)
+    assert not {"confidentiality_risk", "missing_result", "absolute_claims", "generic"} & set(found)
