@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from itertools import combinations
 from typing import Any
 
 import yaml
@@ -22,6 +21,7 @@ from coach.embeddings import get_embedder
 from questionbank.coaching import pack_questions
 
 from .common import ROOT, spearman, table, write_report
+from .corpus import pairwise_by
 
 GRADED = ROOT / "benchmarks" / "graded"
 SETS = {
@@ -66,19 +66,7 @@ def load(name: str = "development") -> list[dict[str, Any]]:
 
 def pairwise(items: list[dict[str, Any]], predicted: list[float]) -> float:
     """Share of same-question answer pairs with different grades that are ordered correctly."""
-    right = total = 0.0
-    by_question: dict[str, list[int]] = {}
-    for i, item in enumerate(items):
-        by_question.setdefault(item["question_id"], []).append(i)
-    for indices in by_question.values():
-        for a, b in combinations(indices, 2):
-            grade_a, grade_b = items[a]["grade"], items[b]["grade"]
-            if grade_a == grade_b:
-                continue
-            total += 1
-            diff = (predicted[a] - predicted[b]) * (grade_a - grade_b)
-            right += 1.0 if diff > 0 else 0.5 if diff == 0 else 0.0
-    return right / total
+    return pairwise_by(items, predicted, [float(i["grade"]) for i in items])
 
 
 def baselines(items: list[dict[str, Any]]) -> dict[str, list[float]]:

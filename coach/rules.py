@@ -388,7 +388,7 @@ def _reported(sentence: str, quote: str) -> bool:
     return bool(re.search(pattern, sentence))
 
 
-def _refused(sentence: str) -> bool:
+def refused(sentence: str) -> bool:
     """The speaker refuses, stops or conditions what the sentence describes."""
     return bool(REFUSAL.search(sentence)) and not SKIPPING.search(sentence)
 
@@ -417,7 +417,7 @@ def _probed_match(analysis: Analysis, about: np.ndarray | None) -> list[Span]:
     return [
         sentence.span
         for sentence, p, similarity in zip(analysis.sentences, risky, about, strict=True)
-        if p >= GUIDANCE_AT and similarity >= GUIDANCE_ABOUT and not _refused(sentence.text)
+        if p >= GUIDANCE_AT and similarity >= GUIDANCE_ABOUT and not refused(sentence.text)
     ]
 
 
@@ -432,7 +432,7 @@ def _example_match(analysis: Analysis, item: str) -> list[Span]:
     return [
         sentence.span
         for sentence, v, r in zip(analysis.sentences, near, nearest_not, strict=True)
-        if v >= EXAMPLE_AT and v - r >= EXAMPLE_MARGIN and not _refused(sentence.text)
+        if v >= EXAMPLE_AT and v - r >= EXAMPLE_MARGIN and not refused(sentence.text)
     ]
 
 

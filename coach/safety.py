@@ -17,7 +17,7 @@ import numpy as np
 
 from .analysis import Analysis
 from .probes import unsafe_library
-from .rules import REFUSAL, SKIPPING, guidance_core
+from .rules import guidance_core, refused
 from .types import FlagResult
 
 # The unsafe probe's probability from which a sentence proposes an unsafe action (AT), from which
@@ -79,16 +79,12 @@ def readings(analysis: Analysis) -> list[Reading]:
         Reading(
             float(probability[i]),
             float(margin[i]),
-            refused_sentence(sentence.text),
+            refused(sentence.text),
             float(near_question[i]),
             int(nearest[i]),
         )
         for i, sentence in enumerate(analysis.sentences)
     ]
-
-
-def refused_sentence(text: str) -> bool:
-    return bool(REFUSAL.search(text)) and not SKIPPING.search(text)
 
 
 def unsafe_practice(analysis: Analysis) -> Safety:
