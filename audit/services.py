@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -14,9 +14,13 @@ from careprep.ratelimit import client_ip
 from .context import current_request
 from .models import GENESIS, AuditEvent, Event
 
-# Two writers that read the same last row both try the same prev_hash; one wins, the other
-# reads again. More tries than workers on one server.
+# Writers queue on one lock for the chain's head (a transaction-level advisory lock on
+# PostgreSQL; SQLite has one writer at a time anyway). Locking the last row is not enough: a
+# writer that waited on it still sees that row as the last when it wakes, under READ COMMITTED.
+# If two writers still meet (another database), the unique prev_hash turns one away and it
+# reads again.
 TRIES = 8
+CHAIN_LOCK = 0x6361_7265_6175_6469  # "careaudi"
 
 
 def audit_record(
@@ -59,7 +63,10 @@ def audit_record(
 
 
 def _append(row: AuditEvent) -> AuditEvent:
-    last = AuditEvent.objects.select_for_update().order_by("-id").only("hash").first()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
+    last = AuditEvent.objects.order_by("-id").only("hash").first()
     prev = last.hash if last is not None else GENESIS
     row.created_at = timezone.now()
     row.prev_hash, row.hash = prev, row.fields_digest(prev)
