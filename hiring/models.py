@@ -1,0 +1,1 @@
+"""Hiring teams: interview kits, hiring candidates, blind panel scorecards, debriefs."""

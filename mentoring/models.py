@@ -1,0 +1,1 @@
+"""Mentors of patient partners: the pathway, the journal, pairing, sessions and reviews."""

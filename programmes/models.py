@@ -1,0 +1,1 @@
+"""Organisations, cohorts, memberships, invitations and the one permission policy."""
