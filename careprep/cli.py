@@ -127,6 +127,10 @@ def content_validate(
     from questionbank.content import ContentError, read_pack
 
     target = path or settings.CONTENT_DIR
+    pathway = pathway_checked(target)
+    if target.is_file() and target.name == "pathway.yaml":
+        typer.echo(f"OK: {pathway} in {target}")
+        return
     # A single file may refer to roles and competencies of the bundled pack.
     known = read_pack(settings.CONTENT_DIR) if target.is_file() else None
     try:
@@ -146,7 +150,31 @@ def content_validate(
     typer.echo(
         f"OK: {len(pack.roles)} roles, {len(pack.competencies)} competencies, "
         f"{len(pack.questions)} questions in {target}"
+        + (f"; {pathway}" if pathway else "")
         + (f"; {len(warnings)} warning(s)" if warnings else "")
+    )
+
+
+def pathway_checked(target: Path) -> str:
+    """Check the mentoring pathway (a pack's pathway.yaml, or that file itself): a summary, or
+    its problems printed and exit 1. A pack without the file has nothing to check."""
+    from mentoring.pathway_content import FILE_NAME, read_pathway
+    from questionbank.content import ContentError
+
+    file = target if target.is_file() else target / FILE_NAME
+    if file.name != FILE_NAME or not file.exists():
+        return ""
+    try:
+        pathway = read_pathway(file)
+    except ContentError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{len(exc.problems)} problem(s) found; nothing loaded.", err=True)
+        raise typer.Exit(1) from None
+    steps = sum(len(stage.steps) for stage in pathway.stages)
+    return (
+        f"pathway: {len(pathway.stages)} stages, {steps} steps, {len(pathway.resources)} "
+        f"resources, {len(pathway.frameworks)} reflection frameworks"
     )
 
 
@@ -354,6 +382,15 @@ def mount_coach() -> None:
         app.add_typer(coach_cli.coach_app, name="coach", callback=_coach_bank)
 
 
+def mount_guard() -> None:
+    """Add `careprep guard ...`: the lawful-question guard, pure Python, no database."""
+    from hiring.guard.cli import guard
+
+    if not any(command.name == "guard" for command in app.registered_commands):
+        app.command("guard")(guard)
+
+
 def main() -> None:
     mount_coach()
+    mount_guard()
     app()
