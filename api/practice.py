@@ -1,4 +1,5 @@
-"""API for a user's own practice: attempts and mock interviews. Another user's objects are 404."""
+"""API for a user's own practice: attempts and mock interviews. What the caller may read or
+change is `programmes.policy`'s answer (through `practice.selectors`); anything else is a 404."""
 
 from __future__ import annotations
 
@@ -20,7 +21,14 @@ from careprep import ratelimit
 from practice import answers
 from practice.answers import AnswerError
 from practice.models import Attempt, MockInterview
-from practice.selectors import attempt_of, attempts_of, interview_of, interviews_of, mock_report
+from practice.selectors import (
+    attempt_of,
+    attempts_of,
+    interview_of,
+    interviews_of,
+    mock_report,
+    own_interview,
+)
 from practice.services import (
     attempt_create,
     mock_answer,
@@ -276,7 +284,7 @@ def get_mock(request: HttpRequest, interview_id: int) -> dict:
 )
 def advance_mock(request: HttpRequest, interview_id: int, data: MockAnswerIn) -> Any:
     """Answer the current question or follow-up probe; the reply says what comes next."""
-    interview = interview_of(_user(request), interview_id)
+    interview = own_interview(_user(request), interview_id)
     if not _answer_allowed(request):
         return Status(429, {"detail": ANSWERS_THROTTLED})
     try:
@@ -290,7 +298,7 @@ def advance_mock(request: HttpRequest, interview_id: int, data: MockAnswerIn) ->
 @router.post("/mock-interviews/{interview_id}/finish", response={200: ReportOut, 404: ErrorOut})
 def finish_mock(request: HttpRequest, interview_id: int) -> dict:
     """Finish the interview and get its report."""
-    interview = mock_finish(interview=interview_of(_user(request), interview_id))
+    interview = mock_finish(interview=own_interview(_user(request), interview_id))
     report = mock_report(interview)
     attempts = [a for s in report.steps for a in (s.attempt, s.follow_up_attempt) if a]
     return {

@@ -14,20 +14,20 @@ from audit.models import Event
 from audit.services import audit_record
 
 from .models import Attempt, MockInterview
-from .selectors import attempt_of, interview_of
+from .selectors import own_attempt, own_interview
 
 
 @transaction.atomic
 def attempt_delete(*, user: User, pk: int) -> None:
     """Delete one of the user's attempts. In a mock interview its step becomes unanswered."""
-    attempt_of(user, pk).delete()
+    own_attempt(user, pk).delete()
 
 
 @transaction.atomic
 def mock_delete(*, user: User, pk: int) -> int:
     """Delete one of the user's mock interviews with its steps and every attempt made in it;
     the number of attempts deleted is returned."""
-    interview = interview_of(user, pk)
+    interview = own_interview(user, pk)
     _, deleted = Attempt.objects.filter(mock_interview=interview).delete()
     interview.delete()  # its steps go with it
     return deleted.get(Attempt._meta.label, 0)

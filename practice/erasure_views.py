@@ -16,7 +16,7 @@ from audit.models import Event
 from audit.services import audit_record
 
 from .erasure import attempt_delete, mock_delete
-from .selectors import attempt_of, interview_of
+from .selectors import own_attempt, own_interview
 
 require_GET_POST = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -28,7 +28,7 @@ def _me(request: HttpRequest) -> User:
 @require_GET_POST
 @login_required
 def attempt_delete_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    attempt = attempt_of(_me(request), pk)
+    attempt = own_attempt(_me(request), pk)
     if request.method == "POST":
         attempt_delete(user=_me(request), pk=attempt.pk)
         audit_record(event=Event.ATTEMPT_DELETED, actor=_me(request), obj=attempt, request=request)
@@ -40,7 +40,7 @@ def attempt_delete_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET_POST
 @login_required
 def mock_delete_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    interview = interview_of(_me(request), pk)
+    interview = own_interview(_me(request), pk)
     if request.method == "POST":
         deleted = mock_delete(user=_me(request), pk=interview.pk)
         audit_record(

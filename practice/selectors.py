@@ -1,4 +1,5 @@
-"""Reads of the practice area. Every read of a user's things is scoped to that user."""
+"""Reads of the practice area. Who may read or change an attempt or a mock interview is the
+permission policy's answer (`programmes.policy`); these selectors only ask it."""
 
 from __future__ import annotations
 
@@ -13,26 +14,41 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from coach import CRITERIA
+from programmes import policy
 
 from .models import Attempt, MockInterview, MockStep
 from .personas import Persona, persona_for
 
 
 def attempts_of(user: User) -> QuerySet[Attempt]:
-    return Attempt.objects.filter(user=user).select_related("question", "competency")
+    """The user's own attempts (their history), never anyone else's."""
+    return policy.attempts_editable_by(user)
 
 
 def attempt_of(user: User, pk: int) -> Attempt:
-    """The user's own attempt; anyone else's is a 404, the same as one that does not exist."""
-    return get_object_or_404(attempts_of(user), pk=pk)
+    """An attempt the user may read (their own, or one explicitly shared with them); anything
+    else is a 404, the same as one that does not exist."""
+    return get_object_or_404(policy.attempts_visible_to(user), pk=pk)
+
+
+def own_attempt(user: User, pk: int) -> Attempt:
+    """One of the user's own attempts, to change or delete; a shared one is a 404 here."""
+    return get_object_or_404(policy.attempts_editable_by(user), pk=pk)
 
 
 def interviews_of(user: User) -> QuerySet[MockInterview]:
-    return MockInterview.objects.filter(user=user).select_related("role")
+    """The user's own mock interviews."""
+    return policy.interviews_editable_by(user)
 
 
 def interview_of(user: User, pk: int) -> MockInterview:
-    return get_object_or_404(interviews_of(user), pk=pk)
+    """A mock interview the user may read (its report and PDF); anything else is a 404."""
+    return get_object_or_404(policy.interviews_visible_to(user), pk=pk)
+
+
+def own_interview(user: User, pk: int) -> MockInterview:
+    """One of the user's own mock interviews, to answer, end or delete."""
+    return get_object_or_404(policy.interviews_editable_by(user), pk=pk)
 
 
 def previous_attempt(attempt: Attempt) -> Attempt | None:

@@ -36,6 +36,7 @@ from .selectors import (
     interview_of,
     interviews_of,
     mock_report,
+    own_interview,
     previous_attempt,
 )
 from .services import (
@@ -261,7 +262,7 @@ def mock_new(request: HttpRequest) -> HttpResponse:
 @require_GET_POST
 @login_required
 def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    interview = interview_of(_me(request), pk)
+    interview = own_interview(_me(request), pk)
     if interview.status == MockInterview.Status.FINISHED:
         return redirect("mock_report", pk=interview.pk)
     step = mock_current_step(interview)
@@ -299,7 +300,7 @@ def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def mock_end(request: HttpRequest, pk: int) -> HttpResponse:
     """Finish an interview; with questions still unanswered, only once the candidate confirms."""
-    interview = interview_of(_me(request), pk)
+    interview = own_interview(_me(request), pk)
     left = mock_questions_left(interview)
     if left and request.POST.get("confirm") != "yes":
         context = {"interview": interview, "left": left, "total": interview.steps.count()}

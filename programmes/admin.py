@@ -1,0 +1,58 @@
+"""Organisations, cohorts and memberships in the Django admin (for the install's operators).
+A programme share is shown read-only: only the candidate turns an item on or off."""
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from .models import Cohort, Membership, Organisation, ProgrammeShare
+
+
+class CohortInline(admin.TabularInline):
+    model = Cohort
+    extra = 0
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "jurisdiction", "retention_days", "created_at")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [CohortInline]
+
+
+@admin.register(Cohort)
+class CohortAdmin(admin.ModelAdmin):
+    list_display = ("name", "organisation", "starts_on", "ends_on", "archived")
+    list_filter = ("organisation", "archived")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "organisation", "role", "cohort", "created_at")
+    list_filter = ("organisation", "role")
+    search_fields = ("user__username", "user__email")
+    autocomplete_fields = ("user",)
+    list_select_related = ("user", "organisation", "cohort")
+
+
+@admin.register(ProgrammeShare)
+class ProgrammeShareAdmin(admin.ModelAdmin):
+    list_display = (
+        "user",
+        "organisation",
+        "practice_count",
+        "mock_interviews",
+        "interview_date",
+        "competency_averages",
+        "updated_at",
+    )
+    list_filter = ("organisation",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
