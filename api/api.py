@@ -12,6 +12,7 @@ from questionbank.bank import question_data
 from questionbank.models import Competency, Question, Role
 from questionbank.selectors import QuestionFilter, question_detail, question_list
 
+from .mentoring import router as mentoring_router
 from .practice import router as practice_router
 from .schemas import CompetencyOut, ErrorOut, QuestionOut, QuestionSummaryOut, RoleOut
 
@@ -24,6 +25,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/", practice_router)
+api.add_router("/mentoring", mentoring_router)
 
 
 class QuestionQuery(Schema):
