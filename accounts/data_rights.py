@@ -14,6 +14,7 @@ from practice.models import Attempt, MockInterview
 
 from .models import ApiToken
 from .services import profile_for
+from .two_factor import two_factor_summary
 
 EXPORT_FORMAT = "careprep-export/1"
 
@@ -55,6 +56,8 @@ def account_export(*, user: User) -> dict[str, Any]:
             .prefetch_related("steps__question")
             .order_by("pk")
         ],
+        # Whether it is on and how many recovery codes are left; never the key or the codes.
+        "two_factor": two_factor_summary(user),
         "api_tokens": [
             {
                 "name": t.name,

@@ -133,3 +133,23 @@ class AccountDeleteForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That is not your password.")
         return password
+
+
+class CodeForm(forms.Form):
+    """The second step of log-in (and of other steps that need a fresh second factor)."""
+
+    code = forms.CharField(
+        label="Authentication code",
+        max_length=24,
+        help_text="The 6-digit code your authenticator app shows now, or a recovery code.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
+
+
+class TwoFactorDisableForm(AccountDeleteForm):
+    """Turning two-factor log-in off asks for the password and a code: a session alone, or a
+    password alone, is not enough to remove the second factor."""
+
+    code = CodeForm.base_fields["code"]

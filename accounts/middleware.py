@@ -1,22 +1,25 @@
 """Request guards of the accounts area: address-wide limits on log-in, sign-up and reset
-forms, and the session's absolute lifetime."""
+forms, the session's absolute lifetime, and two-factor log-in where it is on or required."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import cast
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from careprep import ratelimit
 
 from .signals import SESSION_STARTED
+from .two_factor import two_factor_enabled, two_factor_required
 
 THROTTLED = "Too many attempts from this address. Wait a minute, then try again."
 
@@ -66,3 +69,42 @@ class SessionLifetimeMiddleware:
                 messages.info(request, "Your session ended; please log in again.")
                 return redirect_to_login(request.get_full_path())
         return self.get_response(request)
+
+
+# Pages a signed-in person who still has to set up two-factor log-in may use.
+ENROLMENT_PAGES = {"two_factor_enrol", "logout", "login", "login_code"}
+
+
+class TwoFactorMiddleware:
+    """A session must have passed the second factor if its user has one: a session from before
+    the app was added (or from another browser) is logged out. Staff who must use two-factor
+    log-in (TWO_FACTOR_REQUIRED_FOR_STAFF) and have not set it up are sent to set it up, and
+    reach no other page, the admin included. API tokens are judged by the token alone."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable, args: tuple, kwargs: dict
+    ) -> HttpResponse | None:
+        if not request.user.is_authenticated:
+            return None
+        user = cast(User, request.user)
+        # django-otp's middleware adds is_verified().
+        if user.is_verified():  # type: ignore[attr-defined]
+            return None
+        if two_factor_enabled(user):
+            logout(request)
+            messages.info(request, "Log in again, with the code from your authenticator app.")
+            return redirect_to_login(request.get_full_path())
+        match = request.resolver_match
+        if not two_factor_required(user) or (match and match.url_name in ENROLMENT_PAGES):
+            return None
+        message = "Your account must use two-factor log-in. Set it up to go on."
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=403)
+        messages.info(request, message)
+        return redirect("two_factor_enrol")

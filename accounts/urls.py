@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import two_factor_views, views
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
@@ -11,7 +11,11 @@ urlpatterns = [
     path("delete/", views.account_delete_confirm, name="account_delete"),
     path("tokens/", views.token_new, name="token_new"),
     path("tokens/<int:pk>/delete/", views.token_delete, name="token_delete"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", two_factor_views.TwoStepLoginView.as_view(), name="login"),
+    path("login/code/", two_factor_views.login_code, name="login_code"),
+    path("two-factor/", two_factor_views.two_factor_enrol, name="two_factor_enrol"),
+    path("two-factor/off/", two_factor_views.two_factor_off, name="two_factor_off"),
+    path("two-factor/codes/", two_factor_views.recovery_codes_new, name="recovery_codes_new"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("password-change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(

@@ -1,4 +1,5 @@
 import json
+import time
 from typing import Any, cast
 
 from django.conf import settings
@@ -25,6 +26,14 @@ from .services import (
     signup_request,
     token_create,
     token_revoke,
+)
+from .two_factor import (
+    VERIFIED_AT,
+    code_check,
+    session_fresh,
+    two_factor_enabled,
+    two_factor_required,
+    two_factor_summary,
 )
 
 
@@ -80,18 +89,33 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def token_new(request: HttpRequest) -> HttpResponse:
-    _, token = token_create(user=request.user, name=request.POST.get("name", ""))  # type: ignore[arg-type]
-    form = ProfileForm(instance=profile_for(request.user))  # type: ignore[arg-type]
+    """A new API token. With two-factor log-in on, it needs the second factor given in the last
+    TWO_FACTOR_FRESH_MINUTES, or a code now: a token outlives the session that made it."""
+    user = cast(User, request.user)
+    form = ProfileForm(instance=profile_for(user))
+    if two_factor_enabled(user) and not session_fresh(request):
+        if code_check(user=user, code=request.POST.get("code", ""), request=request) is None:
+            error = "Enter the code your authenticator app shows now to create a token."
+            context = {**_profile_context(request, form), "token_error": error}
+            return render(request, "accounts/profile.html", context, status=403)
+        request.session[VERIFIED_AT] = int(time.time())
+    _, token = token_create(user=user, name=request.POST.get("name", ""))
     context = {**_profile_context(request, form), "new_token": token}
     return render(request, "accounts/profile.html", context)
 
 
 def _profile_context(request: HttpRequest, form: ProfileForm) -> dict[str, Any]:
+    user = cast(User, request.user)
+    two_factor = two_factor_summary(user)
     return {
         "form": form,
-        "tokens": ApiToken.objects.filter(user=request.user),  # type: ignore[misc]
+        "tokens": ApiToken.objects.filter(user=user),
         "token_days": settings.API_TOKEN_DAYS,
         "now": timezone.now(),
+        "two_factor": two_factor,
+        "two_factor_required": two_factor_required(user),
+        "token_needs_code": two_factor["enabled"] and not session_fresh(request),
+        "fresh_minutes": settings.TWO_FACTOR_FRESH_MINUTES,
     }
 
 

@@ -26,6 +26,11 @@ class Event(models.TextChoices):
     TOKEN_CREATED = "token_created", "API token created"
     TOKEN_USED = "token_used", "API token used"
     TOKEN_REVOKED = "token_revoked", "API token revoked"
+    TWO_FACTOR_ENABLED = "2fa_enabled", "Two-factor log-in turned on"
+    TWO_FACTOR_DISABLED = "2fa_disabled", "Two-factor log-in turned off"
+    TWO_FACTOR_FAILED = "2fa_failed", "Two-factor code refused"
+    RECOVERY_CODE_USED = "recovery_code_used", "Recovery code used"
+    RECOVERY_CODES_RENEWED = "recovery_codes_renewed", "Recovery codes renewed"
     ATTEMPT_VIEWED = "attempt_viewed", "Attempt viewed"
     MOCK_REPORT_VIEWED = "mock_report_viewed", "Mock interview report viewed"
     DATA_EXPORTED = "data_exported", "Data exported"
@@ -33,6 +38,15 @@ class Event(models.TextChoices):
     MOCK_DELETED = "mock_deleted", "Mock interview deleted"
     ACCOUNT_DELETED = "account_deleted", "Account deleted"
     RETENTION_APPLIED = "retention_applied", "Retention applied"
+    # Programmes (#11): who joined, left or changed role in an organisation, and what a
+    # candidate shares with its programme admins.
+    MEMBER_INVITED = "member_invited", "Member invited"
+    INVITATION_ACCEPTED = "invitation_accepted", "Invitation accepted"
+    INVITATION_REVOKED = "invitation_revoked", "Invitation withdrawn"
+    MEMBER_LEFT = "member_left", "Member left"
+    MEMBER_REMOVED = "member_removed", "Member removed"
+    MEMBER_ROLE_CHANGED = "member_role_changed", "Member's role changed"
+    SHARE_CHANGED = "share_changed", "Programme share changed"
 
 
 class AuditQuerySet(models.QuerySet["AuditEvent"]):

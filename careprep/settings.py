@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    # Two-factor log-in: TOTP authenticator apps (recovery codes are accounts.RecoveryCode).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Serves /api/v1/docs (Swagger UI) from django-ninja's own static files instead of a CDN.
     "ninja",
 ]
@@ -97,11 +100,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
     # Keeps the request at hand for the audit log and records reads of personal data.
     "audit.middleware.AuditMiddleware",
     "accounts.middleware.FormThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.SessionLifetimeMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "careprep.middleware.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -242,6 +248,16 @@ RATE_ANSWERS_PER_MINUTE = envint("RATE_ANSWERS_PER_MINUTE", "10")
 RATE_LOGINS_PER_MINUTE = envint("RATE_LOGINS_PER_MINUTE", "20")
 RATE_BAD_TOKENS_PER_MINUTE = envint("RATE_BAD_TOKENS_PER_MINUTE", "10")
 RATE_SIGNUPS_PER_HOUR = envint("RATE_SIGNUPS_PER_HOUR", "10")
+RATE_2FA_CODES_PER_MINUTE = envint("RATE_2FA_CODES_PER_MINUTE", "5")
+
+# Two-factor log-in (TOTP, django-otp). Staff and superusers must use it when this is on (the
+# default in production); anyone may turn it on for themselves. Creating an API token needs the
+# second factor given within TWO_FACTOR_FRESH_MINUTES.
+TWO_FACTOR_REQUIRED_FOR_STAFF = envbool(
+    "TWO_FACTOR_REQUIRED_FOR_STAFF", "true" if CAREPREP_ENV == "production" else "false"
+)
+TWO_FACTOR_FRESH_MINUTES = envint("TWO_FACTOR_FRESH_MINUTES", "15")
+OTP_TOTP_ISSUER = SITE_NAME
 
 # Content-Security-Policy (django-csp): scripts, styles, fonts and images from this server only,
 # no inline script and no eval. Inline style *attributes* stay allowed (score bars and Swagger UI
@@ -262,6 +278,30 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# Background reviews (Celery): with a broker the coach runs in `careprep worker` processes and the
+# pages poll for the feedback; without one (the default) every review runs in the web process.
+BROKER_URL = os.getenv("CAREPREP_BROKER_URL", "").strip()
+CELERY_BROKER_URL = BROKER_URL or "memory://"
+CELERY_RESULT_BACKEND = os.getenv("CAREPREP_RESULT_URL", BROKER_URL) or None
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A message taken by a worker that died unseen goes back to the queue after this many seconds: more
+# than the longest task (an LLM review: two tries of CAREPREP_LLM_TIMEOUT).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": envint("CAREPREP_TASK_VISIBILITY_SECONDS", "90"),
+    # The web process gives up on an unreachable broker quickly and reviews in-process instead.
+    "max_retries": 1,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+CELERY_TASK_ROUTES = {"practice.llm_review": {"queue": "llm"}}
+CELERY_TASK_DEFAULT_QUEUE = "reviews"
+# The optional LLM reviewer (coach.llm) is off unless CAREPREP_LLM_URL is set; candidates still
+# choose, answer by answer or in their profile, whether their (redacted) answer is sent.
 
 LOGGING = {
     "version": 1,
