@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("api/v1/", api.urls),
     path("", include("practice.urls")),
+    path("", include("programmes.urls")),
     path("", include("mentoring.urls")),
     path("", include("front.urls")),
 ]

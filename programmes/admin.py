@@ -4,7 +4,7 @@ A programme share is shown read-only: only the candidate turns an item on or off
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import Cohort, Membership, Organisation, ProgrammeShare
+from .models import Cohort, Invitation, Membership, Organisation, ProgrammeShare
 
 
 class CohortInline(admin.TabularInline):
@@ -55,4 +55,29 @@ class ProgrammeShareAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations are made from the programme pages (which mail the link); here they are
+    listed and can be withdrawn. The token is never stored, only its digest, which is hidden."""
+
+    list_display = ("email", "organisation", "role", "cohort", "expires_at", "used_at", "revoked")
+    list_filter = ("organisation", "role", "revoked")
+    search_fields = ("email",)
+    exclude = ("token_digest",)
+    readonly_fields = (
+        "organisation",
+        "cohort",
+        "cohort_name",
+        "role",
+        "email",
+        "expires_at",
+        "used_at",
+        "used_by",
+        "invited_by",
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -140,3 +140,50 @@ class ProgrammeShare(models.Model):
 
     def shared_items(self) -> list[str]:
         return [item for item in SHARE_ITEMS if getattr(self, item)]
+
+
+class Invitation(models.Model):
+    """An invitation by e-mail to join an organisation in a role (and a cohort). The link holds
+    a random token; only its sha256 is stored, so a copy of the database opens nothing. It works
+    once, until `expires_at`, and not after it is revoked or its cohort is archived or removed."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.SET_NULL, null=True, blank=True, related_name="invitations"
+    )
+    # The cohort's name when invited: an invitation whose cohort was since deleted says so
+    # instead of quietly joining the organisation without one.
+    cohort_name = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=20, choices=MemberRole.choices)
+    email = models.EmailField()
+    token_digest = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations_sent",
+    )
+    revoked = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} · {self.get_role_display()} · {self.organisation}"
+
+    @property
+    def cohort_removed(self) -> bool:
+        return bool(self.cohort_name) and self.cohort_id is None

@@ -37,7 +37,7 @@ from django.db.models import Q, QuerySet
 
 from practice.models import Attempt, MockInterview
 
-from .models import Cohort, MemberRole, Membership, Organisation, ProgrammeShare
+from .models import Cohort, Invitation, MemberRole, Membership, Organisation, ProgrammeShare
 
 # Each area's rules live in its own module and are re-exported here (see the docstring).
 from .policy_hiring import *  # noqa: F403
@@ -97,6 +97,14 @@ def cohorts_editable_by(user: Viewer) -> QuerySet[Cohort]:
 def may_administer(user: Viewer, organisation: Organisation) -> bool:
     """Invite, remove and change members, manage cohorts and content, see the dashboard."""
     return has_role(user, organisation, MemberRole.PROGRAMME_ADMIN)
+
+
+def invitations_visible_to(user: Viewer) -> QuerySet[Invitation]:
+    """Invitations of organisations `user` runs (to list, resend or withdraw); the invitee
+    reaches theirs by the token in the link, never by a list."""
+    return Invitation.objects.filter(
+        organisation__in=organisations_of(user, MemberRole.PROGRAMME_ADMIN)
+    ).select_related("organisation", "cohort", "invited_by")
 
 
 def shares_visible_to(user: Viewer) -> QuerySet[ProgrammeShare]:
@@ -167,6 +175,7 @@ __all__ = [
     "cohorts_visible_to",
     "cohorts_editable_by",
     "may_administer",
+    "invitations_visible_to",
     "shares_visible_to",
     "attempts_visible_to",
     "attempts_editable_by",

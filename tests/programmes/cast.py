@@ -16,6 +16,11 @@ from django.contrib.auth.models import User
 from programmes.models import Cohort, MemberRole, Membership, Organisation
 
 ORGS = ("north", "south")
+ROLES = [role.value for role in MemberRole]
+# Every name in `Cast.people` but the candidate whose practice is at stake.
+EVERYONE_ELSE = [
+    f"{org}:{role}" for org in ORGS for role in ROLES if (org, role) != ("north", "candidate")
+] + ["outsider", "staff"]
 
 
 @dataclass

@@ -11,15 +11,7 @@ from practice.models import Attempt, MockInterview
 from programmes import policy
 from programmes.models import MemberRole, Membership, ProgrammeShare
 from tests.practice import rows
-from tests.programmes.cast import Cast
-
-ROLES = [role.value for role in MemberRole]
-EVERYONE_ELSE = [
-    f"{org}:{role}"
-    for org in ("north", "south")
-    for role in ROLES
-    if (org, role) != ("north", "candidate")
-] + ["outsider", "staff"]
+from tests.programmes.cast import EVERYONE_ELSE, ROLES, Cast
 
 
 @pytest.fixture
