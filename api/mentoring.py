@@ -332,7 +332,7 @@ def request_pairing(request: HttpRequest, data: PairingIn) -> Status:
     return Status(201, _pairing_out(pairing))
 
 
-@router.post("/pairings/{pairing_id}/{action}", response={200: PairingOut, **Errors})
+@router.post("/pairings/{pairing_id}/actions/{action}", response={200: PairingOut, **Errors})
 def act_on_pairing(
     request: HttpRequest, pairing_id: int, action: Literal["accept", "decline", "end"]
 ) -> Any:
