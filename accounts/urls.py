@@ -8,6 +8,7 @@ urlpatterns = [
     path("activate/<uidb64>/<token>/", views.activate, name="activate"),
     path("profile/", views.profile, name="profile"),
     path("data.json", views.data_export, name="data_export"),
+    path("data.pdf", views.data_export_pdf, name="data_export_pdf"),
     path("delete/", views.account_delete_confirm, name="account_delete"),
     path("tokens/", views.token_new, name="token_new"),
     path("tokens/<int:pk>/delete/", views.token_delete, name="token_delete"),

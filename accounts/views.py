@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from audit.models import Event
 from audit.services import audit_record
 
+from .data_pdf import account_export_pdf
 from .data_rights import account_delete, account_export
 from .forms import AccountDeleteForm, ProfileForm, SignupForm
 from .models import ApiToken
@@ -137,6 +138,21 @@ def data_export(request: HttpRequest) -> HttpResponse:
     body = json.dumps(data, ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="careprep-my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_safe
+@login_required
+def data_export_pdf(request: HttpRequest) -> HttpResponse:
+    """The same download as a readable PDF."""
+    user = cast(User, request.user)
+    body = account_export_pdf(user=user)
+    audit_record(
+        event=Event.DATA_EXPORTED, actor=user, obj=user, request=request, detail={"as": "pdf"}
+    )
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="careprep-my-data.pdf"'
     response["Cache-Control"] = "no-store"
     return response
 

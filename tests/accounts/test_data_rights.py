@@ -134,3 +134,39 @@ def test_deleting_the_account_leaves_no_row_that_points_at_the_user(
     assert kept.__class__.objects.filter(pk=kept.pk).exists()
     assert "_auth_user_id" not in client.session
     assert client.get("/accounts/profile/").status_code == 302
+
+
+def story_text(story: list) -> str:
+    """The text of a PDF's paragraphs (the fonts are subset, so the file's bytes do not show it)."""
+    return "\n".join(getattr(flowable, "text", "") for flowable in story)
+
+
+def test_the_pdf_download_is_a_readable_copy_of_the_same_data(
+    client: Client, owner: User, outsider: User
+) -> None:
+    from accounts.data_pdf import export_story
+    from accounts.data_rights import account_export
+    from audit.models import AuditEvent, Event
+
+    rows.attempt(owner, answer="My own story about my mother's dialysis.")
+    rows.interview(owner, answers=2)
+    rows.attempt(outsider, answer="Mallory's private answer.")
+    client.force_login(owner)
+
+    response = client.get("/accounts/data.pdf")
+
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert response["Cache-Control"] == "no-store"
+    assert 'filename="careprep-my-data.pdf"' in response["Content-Disposition"]
+    exported = AuditEvent.objects.filter(event=Event.DATA_EXPORTED, actor_id=owner.pk).get()
+    assert exported.detail == {"as": "pdf"}
+    text = story_text(export_story(account_export(user=owner)))
+    assert "mother's dialysis" in text.replace("&#x27;", "'").replace("&#39;", "'")
+    assert "Practice answers (3)" in text and "Mock interviews (1)" in text
+    assert "Mallory" not in text
+    assert client.get("/accounts/profile/").content.decode().count('href="/accounts/data.pdf"') == 1
+
+
+def test_the_pdf_download_needs_a_log_in(client: Client) -> None:
+    response = client.get("/accounts/data.pdf")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
