@@ -141,7 +141,9 @@ def invitation_problem(invitation: Invitation | None) -> str:
 def _locked(token: str) -> Invitation:
     """The invitation, locked until the transaction ends (two tabs accepting at once: one wins)."""
     found = (
-        Invitation.objects.select_for_update()
+        # Only the invitation's row: PostgreSQL cannot lock the nullable side of the cohort's
+        # outer join.
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("organisation", "cohort")
         .filter(token_digest=token_digest(token))
         .first()
