@@ -350,6 +350,27 @@ def export_guide(
     typer.echo(f"wrote {output}")
 
 
+@export_app.command("portfolio")
+def export_portfolio(
+    username: Annotated[str, typer.Argument(help="The patient partner's username.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="PDF file to write.")],
+) -> None:
+    """Write a patient partner's own portfolio (pathway progress, the reflections they chose,
+    sessions, their mentor's assessments) as a PDF: the same file as their download button."""
+    django_setup()
+    database_ready()
+    from django.contrib.auth.models import User
+
+    from mentoring.pdf import portfolio_pdf
+
+    user = User.objects.filter(username=username, is_active=True).first()
+    if user is None:
+        typer.echo(f"error: no active user {username!r}", err=True)
+        raise typer.Exit(2)
+    output.write_bytes(portfolio_pdf(user))
+    typer.echo(f"wrote {output}")
+
+
 def _bank_question(question_id: str) -> dict | None:
     """A bank question by id, as the coach reads it (for `careprep coach review --id`)."""
     django_setup()

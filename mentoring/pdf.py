@@ -84,15 +84,20 @@ def _sessions_and_reviews(user: User) -> list:
     return story
 
 
-def portfolio_pdf(user: User) -> bytes:
+def portfolio_story(user: User) -> list:
+    """The portfolio's flowables (kept apart from the rendering, so tests read its text)."""
     name = user.get_full_name() or user.username
-    story: list = [
+    return [
         para(f"Patient partner portfolio: {name}", "title"),
         para(f"Produced by CarePrep on {date.today():%d %B %Y}.", "small"),
         *_progress(user),
         *_reflections(user),
         *_sessions_and_reviews(user),
     ]
+
+
+def portfolio_pdf(user: User) -> bytes:
     buffer = io.BytesIO()
-    document(buffer, f"Portfolio of {name}").build(story)
+    title = f"Portfolio of {user.get_full_name() or user.username}"
+    document(buffer, title).build(portfolio_story(user))
     return buffer.getvalue()
