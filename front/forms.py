@@ -8,7 +8,12 @@ from questionbank.selectors import QuestionFilter, competencies_for
 
 
 class QuestionFilterForm(forms.Form):
-    q = forms.CharField(required=False, label="Search", max_length=200)
+    q = forms.CharField(
+        required=False,
+        label="Search",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
     role = forms.ModelChoiceField(
         Role.objects.all(), required=False, to_field_name="slug", empty_label="All roles"
     )

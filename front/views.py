@@ -8,8 +8,9 @@ from accounts.jurisdiction import jurisdiction_of
 from practice.next_step import next_steps
 from questionbank.jurisdictions import GENERAL, label
 from questionbank.models import Competency, Role
+from questionbank.search import search_highlight
 from questionbank.selectors import jurisdictions_for as question_jurisdictions
-from questionbank.selectors import question_detail, question_list
+from questionbank.selectors import question_detail, question_find
 
 from .forms import QuestionFilterForm
 
@@ -27,7 +28,10 @@ def _browse(request: HttpRequest, role: Role | None) -> HttpResponse:
     form = QuestionFilterForm(request.GET or None, role=role.slug if role else "")
     jurisdiction = jurisdiction_of(request.user, form.asked_jurisdiction())
     filters = form.filters(role=role.slug if role else "", jurisdiction=jurisdiction)
-    questions = list(question_list(filters))
+    found, match = question_find(filters)
+    questions = list(found)
+    if match is not None:
+        search_highlight(questions, match, jurisdiction)
     context = {
         "role": role,
         "form": form,
@@ -36,11 +40,13 @@ def _browse(request: HttpRequest, role: Role | None) -> HttpResponse:
         "own": [q for q in questions if getattr(q, "own", False)] if role else [],
         "shared": [q for q in questions if not getattr(q, "own", False)] if role else [],
         "filters": filters,
+        "match": match,
         "jurisdiction": jurisdiction,
         "jurisdiction_label": label(jurisdiction),
     }
     if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "front/_results.html", context)
+        # The count is a live region outside the swapped list (announced, not the whole list).
+        return render(request, "front/_results.html", {**context, "oob": True})
     return render(request, "front/browse.html", context)
 
 

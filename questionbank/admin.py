@@ -1,9 +1,12 @@
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from .bank import question_data, with_guidance, yaml_dump
 from .models import Competency, ExampleAnswer, Level, Question, Role
+from .search import search_index_update
 
 
 class ExampleAnswerInline(admin.StackedInline):
@@ -38,6 +41,10 @@ class QuestionAdmin(admin.ModelAdmin):
     inlines = [ExampleAnswerInline]
     actions = [export_yaml]
     readonly_fields = ("source_file", "updated_at")
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        search_index_update(form.instance)  # after the inlines: an example removed is unindexed
 
 
 @admin.register(Competency)

@@ -14,6 +14,7 @@ from .content import Pack, read_pack
 from .content_schema import LEVELS, Point, QuestionSpec, Scoped, Source, role_sort_key
 from .jurisdictions import GENERAL
 from .models import SCOPED_FIELDS, Competency, ExampleAnswer, Level, Question, Role
+from .search import search_index_update
 
 
 @dataclass
@@ -114,6 +115,8 @@ def _question_upsert(
     question.source_file = source
     if existing is None:
         question.order = order
+    # Indexed once below, with its example answers, rather than by the save signal as well.
+    question.search_index_later = True  # type: ignore[attr-defined]
     question.save()
     question.roles.set([roles[slug] for slug in spec.roles])
     question.levels.set([levels[slug] for slug in spec.levels])
@@ -131,6 +134,7 @@ def _question_upsert(
         )
         for i, a in enumerate(spec.example_answers)
     )
+    search_index_update(question)  # bulk_create sends no signal: index the new answers here
     return "updated" if existing else "created"
 
 

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -213,3 +214,18 @@ class ExampleAnswer(models.Model):
     @property
     def jurisdiction_label(self) -> str:
         return label(self.jurisdiction)
+
+
+class QuestionSearchVector(models.Model):
+    """A question's weighted search vector on PostgreSQL (text A, talking points and focus B,
+    example answers C), kept by `questionbank.search.search_index_update` and read through a GIN
+    index that the migration creates there. On SQLite this table stays empty: an FTS5 table,
+    `questionbank_question_fts`, does the same job."""
+
+    question = models.OneToOneField(
+        Question, primary_key=True, on_delete=models.CASCADE, related_name="search_vector"
+    )
+    vector = SearchVectorField()
+
+    def __str__(self) -> str:
+        return f"Search vector of question {self.question_id}"

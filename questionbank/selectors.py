@@ -19,6 +19,7 @@ from django.db.models import (
 
 from .jurisdictions import GENERAL, JURISDICTIONS, applies
 from .models import Competency, Question
+from .search import Match, search_apply
 
 
 @dataclass(frozen=True)
@@ -36,38 +37,59 @@ class QuestionFilter:
         return any((self.type, self.competency, self.level, self.q))
 
 
-def question_list(filters: QuestionFilter) -> QuerySet[Question]:
-    """Questions matching every filter; `q` matches all its words anywhere in the question."""
-    questions = Question.objects.select_related("competency").prefetch_related("roles", "levels")
+def question_list(
+    filters: QuestionFilter, questions: QuerySet[Question] | None = None
+) -> QuerySet[Question]:
+    """Questions matching every filter; with `q`, those the full-text search finds, best first."""
+    return question_find(filters, questions)[0]
+
+
+def question_find(
+    filters: QuestionFilter, questions: QuerySet[Question] | None = None
+) -> tuple[QuerySet[Question], Match | None]:
+    """`question_list` and how its search was answered (None without `q`). `questions` is what
+    the viewer may see (every question by default); nothing outside it is ever returned."""
+    found = (questions if questions is not None else Question.objects.all()).select_related(
+        "competency"
+    )
+    found = found.prefetch_related("roles", "levels")
     if filters.role:
-        questions = questions.filter(roles__slug=filters.role)
+        found = found.filter(roles__slug=filters.role)
     if filters.type:
-        questions = questions.filter(type=filters.type)
+        found = found.filter(type=filters.type)
     if filters.competency:
-        questions = questions.filter(competency__slug=filters.competency)
+        found = found.filter(competency__slug=filters.competency)
     if filters.level:
-        questions = questions.filter(levels__slug=filters.level)
+        found = found.filter(levels__slug=filters.level)
     if filters.jurisdiction != GENERAL:
-        questions = questions.filter(jurisdiction__in=jurisdictions_for(filters.jurisdiction))
-    for word in filters.q.lower().split()[:8]:
-        questions = questions.filter(search_text__contains=word)
+        found = found.filter(jurisdiction__in=jurisdictions_for(filters.jurisdiction))
+    match = None
+    if filters.q.strip():
+        found, match = search_apply(found, filters.q)
+    ranked = match is not None and match.mode != "none"
     if filters.role:
-        questions = role_first(questions, filters.role)
-    return questions.distinct()
+        found = role_first(found, filters.role, ranked=ranked)
+    elif ranked:
+        found = found.order_by("-search_rank", "order", "slug")
+    return found.distinct(), match
 
 
-def role_first(questions: QuerySet[Question], role: str) -> QuerySet[Question]:
+def role_first(
+    questions: QuerySet[Question], role: str, ranked: bool = False
+) -> QuerySet[Question]:
     """A role's questions, those written for it first (its own pack file,
-    `content/questions/<role>.yaml`), then those it shares with other roles, fewest roles first.
-    Each question carries `own` (written for the role) for the page to group by."""
+    `content/questions/<role>.yaml`), then those it shares with other roles, fewest roles first
+    (or best search match first, when `ranked`). Each question carries `own` (written for the
+    role) for the page to group by."""
     roles_of = Question.objects.filter(pk=OuterRef("pk")).annotate(n=Count("roles")).values("n")
     own_file = Q(source_file=f"{role}.yaml") | Q(source_file__endswith=f"/{role}.yaml")
+    order = ("-own", "-search_rank", "order") if ranked else ("-own", "role_count", "order")
     return questions.annotate(
         own=Case(
             When(own_file, then=Value(True)), default=Value(False), output_field=BooleanField()
         ),
         role_count=Subquery(roles_of, output_field=IntegerField()),
-    ).order_by("-own", "role_count", "order", "slug")
+    ).order_by(*order, "slug")
 
 
 def competencies_for(role: str = "") -> QuerySet[Competency]:

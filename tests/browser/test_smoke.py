@@ -39,5 +39,6 @@ def test_search_from_the_home_page(page: Page, live_server: Any, bank: None) -> 
     page.goto(live_server.url)
     page.get_by_label("Search the question bank").fill("portal")
     page.keyboard.press("Enter")
-    expect(page.locator("#result-count")).to_contain_text("match your filters")
+    expect(page.locator("#result-count")).to_contain_text("best match first")
+    expect(page.locator(".question-item mark").first).to_have_text("portal")
     expect(page.locator(".question-item").first).to_be_visible()
