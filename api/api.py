@@ -14,6 +14,7 @@ from questionbank.selectors import QuestionFilter, question_detail, question_lis
 
 from .mentoring import router as mentoring_router
 from .practice import router as practice_router
+from .programmes import router as programmes_router
 from .schemas import CompetencyOut, ErrorOut, QuestionOut, QuestionSummaryOut, RoleOut
 
 api = NinjaAPI(
@@ -25,6 +26,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/", practice_router)
+api.add_router("/", programmes_router)
 api.add_router("/mentoring", mentoring_router)
 
 
