@@ -252,3 +252,9 @@ class LocalResourceForm(forms.Form):
         _choice_field(self, "step").choices = [
             (step.key, f"{s.name}: {step.text}") for s in stages for step in s.steps
         ]
+
+
+class MentorsPerPartnerForm(forms.Form):
+    mentors_per_partner = forms.IntegerField(
+        min_value=1, max_value=5, label="Active mentors a partner may have at once"
+    )

@@ -215,6 +215,18 @@ def pairing_request(
     return pairing
 
 
+def mentoring_policy_set(
+    *, organisation: Organisation, mentors_per_partner: int
+) -> MentoringPolicy:
+    """How many active mentors a partner of `organisation` may have (set by its admin)."""
+    row = MentoringPolicy(organisation=organisation, mentors_per_partner=mentors_per_partner)
+    row.full_clean(validate_unique=False)
+    MentoringPolicy.objects.update_or_create(
+        organisation=organisation, defaults={"mentors_per_partner": mentors_per_partner}
+    )
+    return row
+
+
 def mentors_allowed(organisation: Organisation) -> int:
     found = MentoringPolicy.objects.filter(organisation=organisation).first()
     return found.mentors_per_partner if found else 1

@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from programmes import policy
@@ -24,6 +25,7 @@ from .forms import (
     JournalForm,
     LocalResourceForm,
     LocalStepForm,
+    MentorsPerPartnerForm,
     StepForm,
 )
 from .pdf import portfolio_pdf
@@ -88,7 +90,7 @@ def step_update(request: HttpRequest, key: str) -> HttpResponse:
             )
         except ValidationError as exc:
             _errors(request, exc)
-    return redirect(f"{request.build_absolute_uri('/mentoring/')}#step-{key}")
+    return redirect(f"{reverse('mentoring')}#step-{key}")
 
 
 @require_POST
@@ -233,22 +235,29 @@ def pathway_adapt(request: HttpRequest, slug: str) -> HttpResponse:
     resource_form = LocalResourceForm(
         request.POST if "add_resource" in request.POST else None, stages=stages
     )
-    for form, add in (
+    limit_form = MentorsPerPartnerForm(
+        request.POST if "save_limit" in request.POST else None,
+        initial={"mentors_per_partner": services.mentors_allowed(organisation)},
+    )
+    adds = (
         (step_form, services.local_step_add),
         (resource_form, services.local_resource_add),
-    ):
+        (limit_form, services.mentoring_policy_set),
+    )
+    for form, add in adds:
         if form.is_bound and form.is_valid():
             try:
                 add(organisation=organisation, **form.cleaned_data)
             except ValidationError as exc:
                 _errors(request, exc)
             else:
-                messages.success(request, "Added to your organisation's pathway.")
+                messages.success(request, "Saved for your organisation.")
                 return redirect("pathway_adapt", slug=slug)
     context = {
         "organisation": organisation,
         "stages": stages,
         "step_form": step_form,
         "resource_form": resource_form,
+        "limit_form": limit_form,
     }
     return render(request, "mentoring/adapt.html", context)

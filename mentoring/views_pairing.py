@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from practice.models import Attempt
 from programmes import policy
 from questionbank.models import Question
 
@@ -28,7 +29,7 @@ from .forms import (
     _lines,
 )
 from .matching import Wishes
-from .models import AnswerComment, MentorProfile, Pairing
+from .models import AnswerComment, MentorProfile, Pairing, PracticeShare
 from .selectors import (
     active_pairings_as_partner,
     answer_view,
@@ -283,7 +284,9 @@ def share_review(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "mentoring/review.html", context)
 
 
-def _shared_answer(request: HttpRequest, pk: int, attempt_pk: int):
+def _shared_answer(
+    request: HttpRequest, pk: int, attempt_pk: int
+) -> tuple[User, PracticeShare, Attempt]:
     me = _me(request)
     share = share_visible(me, pk)
     attempt = next((a for a in shared_attempts(me, share) if a.pk == attempt_pk), None)
