@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
-from django.utils.safestring import SafeString, mark_safe
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
+from .progress_chart import trend_panels
 from .selectors import CompetencyTrend
 
 CRITERION_HELP = {
@@ -110,40 +111,7 @@ def band(score: int) -> str:
     return "strong" if score >= 75 else "fair" if score >= 50 else "weak"
 
 
-PALETTE = ["#0b5a7a", "#9b1c1c", "#1d6b3a", "#8a4b00", "#5b3a8c", "#35566b"]
-
-
-def trend_svg(trends: list[CompetencyTrend], width: int = 640, height: int = 240) -> SafeString:
-    """A line chart of scores over attempts, one line per competency, as inline SVG."""
-    shown = [t for t in trends if t.points][:6]
-    left, right, top, bottom = 40, 12, 12, 28
-    inner_w, inner_h = width - left - right, height - top - bottom
-    longest = max((len(t.points) for t in shown), default=1)
-    parts = [
-        f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="trend-title" '
-        f'class="trend-chart" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="trend-title">Scores by competency over your attempts (table below)</title>',
-    ]
-    for value in (0, 25, 50, 75, 100):
-        y = top + inner_h * (1 - value / 100)
-        parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="axis">{value}</text>'
-        )
-    for n, trend in enumerate(shown):
-        color = PALETTE[n % len(PALETTE)]
-        step = inner_w / max(longest - 1, 1)
-        points = [
-            (left + i * step, top + inner_h * (1 - score / 100))
-            for i, (_, score) in enumerate(trend.points)
-        ]
-        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-        parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2.5"/>')
-        for x, y in points:
-            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{color}"/>')
-        parts.append(
-            f'<text x="{left + 4}" y="{height - 8 - 0 * n}" class="legend" fill="{color}" '
-            f'transform="translate({n * 105} 0)">{escape(trend.name[:16])}</text>'
-        )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # built only from numbers and escaped names
+def trend_svg(trends: list[CompetencyTrend]) -> SafeString:
+    """The progress chart (a panel per competency, see progress_chart) and its data table."""
+    panels = trend_panels(trends)
+    return render_to_string("practice/_trend_chart.html", {"panels": panels, "trends": trends})
