@@ -1,12 +1,14 @@
 """End-to-end in Chromium, two people: a partner asks for a mentor, the mentor accepts, the
 partner shares an answer, the mentor comments on one sentence and the partner sees it there;
-then the partner writes a Gibbs reflection and downloads the portfolio PDF."""
+then the partner writes a Gibbs reflection and downloads the portfolio PDF. The review and the
+pathway pages are checked for serious accessibility violations on the way."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
 from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -18,6 +20,15 @@ from tests.programmes.cast import cast_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ANSWER = "I listened to the patient first. Then I explained the options. It went well."
+
+
+def serious_violations(page: Page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def signed_in(browser: Browser, base: str, user: User) -> tuple[BrowserContext, Page]:
@@ -83,6 +94,7 @@ def test_pair_share_comment_reflect_and_download(browser: Browser, live_server: 
     mine = me.locator(f"#sentence-{share.attempt_id}-1")
     expect(mine).to_contain_text("Then I explained the options.")
     expect(mine).to_contain_text("Which options? Name two.")
+    assert serious_violations(me) == []
 
     me.goto(f"{base}/mentoring/journal/new/gibbs/")
     me.get_by_label("Title").fill("My first ward visit")
@@ -92,6 +104,7 @@ def test_pair_share_comment_reflect_and_download(browser: Browser, live_server: 
     expect(me.get_by_role("heading", name="My first ward visit")).to_be_visible()
 
     me.goto(f"{base}/mentoring/")
+    assert serious_violations(me) == []
     with me.expect_download() as download:
         me.get_by_role("link", name="Download my portfolio (PDF)").click()
     assert download.value.suggested_filename == "careprep-portfolio.pdf"
