@@ -16,6 +16,10 @@ class Attempt(models.Model):
         TYPED = "typed", "Typed"
         SPOKEN = "spoken", "Spoken"
 
+    class Review(models.TextChoices):
+        PENDING = "pending", "Reviewing"
+        DONE = "done", "Reviewed"
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
     )
@@ -30,7 +34,12 @@ class Attempt(models.Model):
     seconds = models.PositiveIntegerField(null=True, blank=True)  # time taken, if timed
     delivery = models.JSONField(default=dict, blank=True)  # spoken answers only
     feedback = models.JSONField(default=dict)
-    overall = models.PositiveSmallIntegerField()
+    # 0 until the coach has reviewed the answer (review_status says which; pages show "reviewing").
+    overall = models.PositiveSmallIntegerField(default=0)
+    review_status = models.CharField(max_length=10, choices=Review.choices, default=Review.DONE)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    # The candidate agreed that this answer, redacted, goes to the optional LLM reviewer.
+    llm_consent = models.BooleanField(default=False)
     criteria = models.JSONField(default=dict)
     mock_interview = models.ForeignKey(
         "MockInterview", null=True, blank=True, on_delete=models.CASCADE, related_name="attempts"
@@ -47,6 +56,10 @@ class Attempt(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("attempt", args=[self.pk])
+
+    @property
+    def reviewed(self) -> bool:
+        return self.review_status == self.Review.DONE
 
     @property
     def question_text(self) -> str:
@@ -109,6 +122,46 @@ class MockStep(models.Model):
 
     @property
     def done(self) -> bool:
+        """Answered, and past its follow-up. While the first answer is being reviewed the step
+        waits: whether a follow-up is asked depends on the review."""
         if self.attempt_id is None:
             return False
+        assert self.attempt is not None
+        if not self.attempt.reviewed:
+            return False
         return not self.follow_up or self.follow_up_attempt_id is not None
+
+
+class LlmReview(models.Model):
+    """The optional LLM reviewer's narrative on one attempt: written once, after the coach's."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for the AI reviewer"
+        DONE = "done", "Done"
+        FAILED = "failed", "Could not be reached"
+
+    attempt = models.OneToOneField(Attempt, on_delete=models.CASCADE, related_name="llm_review")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    sent_text = models.TextField(blank=True)  # the redacted answer, exactly as sent
+    narrative = models.TextField(blank=True)
+    improved_answer = models.TextField(blank=True)
+    model = models.CharField(max_length=100, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"LLM review of attempt {self.attempt_id} ({self.status})"
+
+
+class ReviewerConsent(models.Model):
+    """A candidate's standing choice to send every answer (redacted) to the LLM reviewer."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_consent"
+    )
+    every_answer = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"LLM reviewer consent of {self.user_id}: {self.every_answer}"

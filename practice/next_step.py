@@ -29,7 +29,9 @@ class NextSteps:
 def next_steps(*, user: User, today: date) -> NextSteps:
     profile = profile_for(user)
     last = (
-        Attempt.objects.filter(user=user, question__isnull=False, follow_up="")
+        Attempt.objects.filter(
+            user=user, question__isnull=False, follow_up="", review_status=Attempt.Review.DONE
+        )
         .select_related("question")
         .order_by("-created_at", "-id")
         .first()

@@ -77,7 +77,9 @@ def _history(user: User) -> tuple[dict[int, Attempt], dict[str, float]]:
     """Each question's latest attempt, and each competency's recent average score."""
     latest: dict[int, Attempt] = {}
     scores: dict[str, list[int]] = defaultdict(list)
-    attempts = Attempt.objects.filter(user=user, follow_up="").select_related("competency")
+    attempts = Attempt.objects.filter(
+        user=user, follow_up="", review_status=Attempt.Review.DONE
+    ).select_related("competency")
     for attempt in attempts.order_by("created_at"):
         if attempt.question_id:
             latest[attempt.question_id] = attempt

@@ -79,7 +79,8 @@ class CompetencyTrend:
 def competency_trends(user: User) -> list[CompetencyTrend]:
     """Per competency, the user's scores over time (oldest first); weakest recent first."""
     by_slug: dict[str, CompetencyTrend] = {}
-    for attempt in attempts_of(user).filter(competency__isnull=False).order_by("created_at"):
+    reviewed = attempts_of(user).filter(review_status=Attempt.Review.DONE)
+    for attempt in reviewed.filter(competency__isnull=False).order_by("created_at"):
         assert attempt.competency is not None
         trend = by_slug.setdefault(
             attempt.competency.slug,
@@ -105,6 +106,7 @@ class Report:
     seconds_used: int = 0
     overall: int = 0
     answered: int = 0  # questions answered (their follow-ups aside); 0 means nothing to score
+    reviewing: int = 0  # answers a worker is still reviewing (left out until their review is in)
 
     @property
     def total(self) -> int:
@@ -147,14 +149,18 @@ def mock_report(interview: MockInterview) -> Report:
             "question", "question__competency", "attempt", "follow_up_attempt"
         )
     )
-    attempts = [a for s in steps for a in (s.attempt, s.follow_up_attempt) if a is not None]
+    # An answer still being reviewed (in a worker) counts once its review is in.
+    attempts = [a for s in steps for a in (s.attempt, s.follow_up_attempt) if a and a.reviewed]
     report = Report(interview, steps, persona_for(interview.role.slug, interview.pk))
+    report.reviewing = sum(
+        1 for s in steps for a in (s.attempt, s.follow_up_attempt) if a and not a.reviewed
+    )
     if not attempts:
         return report
     report.answered = sum(1 for s in steps if s.attempt is not None)
     by_competency: dict[str, list[int]] = defaultdict(list)
     for step in steps:
-        if step.attempt is not None:
+        if step.attempt is not None and step.attempt.reviewed:
             by_competency[step.question.competency.name].append(step.attempt.overall)
     report.competencies = sorted(
         ((name, round(mean(scores))) for name, scores in by_competency.items()),

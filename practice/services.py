@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.jurisdiction import jurisdiction_of
-from coach import Feedback, review
 from coach.delivery import delivery
 from coach.probe import choose_follow_up
 from coach.text import shorten
@@ -18,16 +17,28 @@ from questionbank.models import Question, Role
 from questionbank.selectors import jurisdictions_for
 
 from .answers import normalise
-from .models import Attempt, MockInterview, MockStep
-from .warmup import ensure_bank
+from .llm import consents_always, llm_config, llm_dispatch, llm_preview
+from .models import Attempt, LlmReview, MockInterview, MockStep
+from .reviews import coach_question, missing_points, review_fill
+from .tasks import in_background, review_enqueue
 
 MAX_ANSWER_CHARS = 10_000
 
 
 def attempt_create(**kwargs: Any) -> Attempt:
-    """Review an answer with the coach and keep it, private to its user."""
+    """Keep an answer, private to its user, and have the coach review it: here and now without a
+    broker; with one, in a worker, the attempt saved at once and marked as reviewing."""
     attempt = attempt_build(**kwargs)
-    attempt.save()
+    if in_background():
+        with transaction.atomic():
+            attempt.save()
+            _llm_row(attempt)
+            review_enqueue(attempt.pk)
+        return attempt
+    review_fill(attempt, _question_for(attempt, kwargs.get("follow_up_points")))
+    with transaction.atomic():
+        attempt.save()
+        llm_dispatch(attempt)
     return attempt
 
 
@@ -44,22 +55,21 @@ def attempt_build(
     mock_interview: MockInterview | None = None,
     follow_up: str = "",
     follow_up_points: list[str] | None = None,
+    llm_consent: bool | None = None,
 ) -> Attempt:
-    """Review an answer with the coach: the attempt, not saved yet.
+    """The attempt, not saved and not reviewed yet (practice.reviews does that).
 
-    The coach runs before anything is written: no database lock is held while it works. The
-    answer is normalised first (practice.answers), so the coach's evidence spans index the very
-    text that is stored and shown.
+    The answer is normalised first (practice.answers), so the coach's evidence spans index the
+    very text that is stored and shown. `llm_consent` None means the candidate's standing choice.
     """
-    coach_question = _coach_question(
-        question, custom_question, follow_up, follow_up_points, jurisdiction_of(user)
-    )
+    if question is None and not (custom_question and custom_question.get("text")):
+        raise ValueError("an attempt needs a bank question or a question of your own")
     answer = normalise(answer)[:MAX_ANSWER_CHARS]
-    ensure_bank()
-    feedback = review(coach_question, answer)
     spoken = None
     if mode == Attempt.Mode.SPOKEN and speaking_seconds:
         spoken = delivery(answer, speaking_seconds, pauses or [])
+    if llm_consent is None:
+        llm_consent = llm_config() is not None and consents_always(user)
     return Attempt(
         user=user,
         question=question,
@@ -69,43 +79,27 @@ def attempt_build(
         mode=mode,
         seconds=seconds,
         delivery=spoken.to_dict() if spoken else {},
-        feedback=feedback.to_dict(),
-        overall=feedback.overall,
-        criteria=feedback.criteria,
+        review_status=Attempt.Review.PENDING,
+        llm_consent=llm_consent,
         mock_interview=mock_interview,
         follow_up=follow_up,
     )
 
 
-def _coach_question(
-    question: Question | None,
-    custom_question: dict[str, Any] | None,
-    follow_up: str,
-    follow_up_points: list[str] | None,
-    jurisdiction: str,
-) -> dict[str, Any]:
-    """What the coach judges the answer against: the bank question, the user's own question, or
-    a follow-up probe (judged on the talking points the first answer missed). A bank question
-    brings the talking points and red flags that hold in the candidate's jurisdiction."""
-    if question is not None:
-        found = question.coach_question()
-        found["key_points"] = question.key_points_for(jurisdiction)
-        if "red_flags" in found:
-            found["red_flags"] = question.red_flags_for(jurisdiction)
-    elif custom_question and custom_question.get("text"):
-        found = {
-            "text": custom_question["text"],
-            "key_points": custom_question.get("key_points", []),
-        }
-    else:
-        raise ValueError("an attempt needs a bank question or a question of your own")
-    if follow_up:
-        return {
-            "text": follow_up,
-            "type": found.get("type", ""),
-            "key_points": follow_up_points or [],
-        }
-    return found
+def _question_for(attempt: Attempt, follow_up_points: list[str] | None) -> dict[str, Any]:
+    return coach_question(
+        attempt.question,
+        attempt.custom_question,
+        attempt.follow_up,
+        follow_up_points,
+        jurisdiction_of(attempt.user),
+    )
+
+
+def _llm_row(attempt: Attempt) -> None:
+    """An answer sent to the LLM reviewer shows "waiting for the AI reviewer" from the start."""
+    if attempt.llm_consent:
+        LlmReview.objects.create(attempt=attempt, sent_text=llm_preview(attempt))
 
 
 def pick_questions(
@@ -157,7 +151,8 @@ def mock_create(
 
 
 def mock_current_step(interview: MockInterview) -> MockStep | None:
-    return next((s for s in interview.steps.select_related("question") if not s.done), None)
+    steps = interview.steps.select_related("question", "attempt")
+    return next((s for s in steps if not s.done), None)
 
 
 def mock_questions_left(interview: MockInterview) -> int:
@@ -183,6 +178,8 @@ def mock_answer(
     if step is None:
         raise StepAnswered("Every question has been answered; finish the interview.")
     first = step.attempt is None
+    if not first and step.attempt is not None and not step.attempt.reviewed:
+        raise ReviewPending("Your last answer is still being reviewed; wait a moment.")
     common: dict[str, Any] = {
         "user": interview.user,
         "answer": answer,
@@ -195,21 +192,23 @@ def mock_answer(
     }
     if first:
         attempt = attempt_build(**common)
-        probe = choose_follow_up(
-            Feedback.from_dict(attempt.feedback), list(step.question.follow_ups)
-        )
     else:
         assert step.attempt is not None
-        missing = [
-            k["text"] for k in step.attempt.feedback.get("key_points", []) if not k["covered"]
-        ]
-        attempt = attempt_build(**common, follow_up=step.follow_up, follow_up_points=missing)
-        probe = None
+        attempt = attempt_build(**common, follow_up=step.follow_up)
+    if in_background():  # the worker's review chooses the follow-up probe (practice.reviews)
+        return _record_step(step, attempt, first, None)
+    points = None if first else missing_points(step.attempt)  # type: ignore[arg-type]
+    feedback = review_fill(attempt, _question_for(attempt, points))
+    probe = choose_follow_up(feedback, list(step.question.follow_ups)) if first else None
     return _record_step(step, attempt, first, probe)
 
 
 class StepAnswered(ValueError):
     """Another submit answered this step first (the API says 409, the page moves on)."""
+
+
+class ReviewPending(StepAnswered):
+    """The step's first answer is still being reviewed: its follow-up is not chosen yet."""
 
 
 @transaction.atomic
@@ -224,6 +223,11 @@ def _record_step(
     ):
         raise StepAnswered("That question was already answered.")
     attempt.save()
+    if attempt.reviewed:
+        llm_dispatch(attempt)
+    else:
+        _llm_row(attempt)
+        review_enqueue(attempt.pk)
     if first:
         locked.attempt = attempt
         if probe is not None:

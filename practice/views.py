@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_htmx.http import HttpResponseClientRefresh
 
 from accounts.jurisdiction import jurisdiction_of
 from accounts.services import profile_for
@@ -25,7 +26,8 @@ from questionbank.selectors import QuestionFilter, question_detail, question_lis
 
 from . import pdf
 from .forms import AnswerForm, MockInterviewForm, OwnQuestionForm, RandomQuestionForm
-from .models import MockInterview
+from .llm_views import llm_panel
+from .models import Attempt, MockInterview, MockStep
 from .personas import persona_for
 from .plan import PrepPlan, plan_build, plan_ics
 from .presenters import FLAG_TITLES, band, criteria_rows, highlighted, score_rows, trend_svg
@@ -40,6 +42,7 @@ from .selectors import (
     previous_attempt,
 )
 from .services import (
+    ReviewPending,
     StepAnswered,
     attempt_create,
     mock_answer,
@@ -165,9 +168,26 @@ def practice_own(request: HttpRequest) -> HttpResponse:
 @login_required
 def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = attempt_of(_me(request), pk)
+    return render(request, "practice/feedback.html", _feedback_context(request, attempt))
+
+
+@require_safe
+@login_required
+def attempt_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The feedback fragment htmx polls for while a worker reviews: "reviewing" until it is
+    ready, then the feedback itself (and the live region says so)."""
+    attempt = attempt_of(_me(request), pk)
+    if not attempt.reviewed:
+        return render(request, "practice/_reviewing.html", {"attempt": attempt})
+    return render(request, "practice/_review_ready.html", _feedback_context(request, attempt))
+
+
+def _feedback_context(request: HttpRequest, attempt: Attempt) -> dict:
+    if not attempt.reviewed:
+        return {"attempt": attempt, "draft_key": _draft_key(attempt), "llm": llm_panel(attempt)}
     previous = previous_attempt(attempt)
     feedback = attempt.feedback
-    context = {
+    return {
         "attempt": attempt,
         "feedback": feedback,
         "segments": highlighted(attempt.answer, feedback.get("key_points", [])),
@@ -175,12 +195,16 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "flags": [(FLAG_TITLES.get(f["code"], f["code"]), f) for f in feedback.get("flags", [])],
         "previous": previous,
         "change": attempt.overall - previous.overall if previous else None,
-        "draft_key": f"question:{attempt.question.slug}" if attempt.question else "own-question",
+        "draft_key": _draft_key(attempt),
         "overall_band": band(attempt.overall),
         "score_parts": score_rows(feedback.get("score_parts", [])),
         "graded_answers": weights().answers,
+        "llm": llm_panel(attempt),
     }
-    return render(request, "practice/feedback.html", context)
+
+
+def _draft_key(attempt: Attempt) -> str:
+    return f"question:{attempt.question.slug}" if attempt.question else "own-question"
 
 
 @require_safe
@@ -275,11 +299,14 @@ def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         try:
             mock_answer(interview=interview, **_answer_kwargs(form))
+        except ReviewPending as exc:
+            messages.info(request, str(exc))
         except StepAnswered:
             messages.info(request, "That question had just been answered; here is the next one.")
         return redirect(interview)
     steps = list(interview.steps.all())
     context = {
+        "waiting": _waiting(step),
         "interview": interview,
         "persona": persona_for(interview.role.slug, interview.pk),
         "step": step,
@@ -294,6 +321,33 @@ def mock_detail(request: HttpRequest, pk: int) -> HttpResponse:
         f"{interview.seconds_per_answer % 60:02d}",
     }
     return render(request, "practice/mock.html", context, status=_status(form))
+
+
+def _waiting(step: MockStep | None) -> bool:
+    """The step's first answer is still being reviewed (in a worker): its follow-up is not
+    chosen yet, so the interviewer waits too."""
+    return bool(step and step.attempt is not None and not step.attempt.reviewed)
+
+
+def _still_reviewing(interview: MockInterview) -> bool:
+    """What the waiting notice waits for: the current step's review, or, once the interview is
+    finished, any of its answers' reviews (the report counts them when they are in)."""
+    if interview.status == MockInterview.Status.FINISHED:
+        return interview.attempts.filter(review_status=Attempt.Review.PENDING).exists()
+    return _waiting(mock_current_step(interview))
+
+
+@require_safe
+@login_required
+def mock_wait(request: HttpRequest, pk: int) -> HttpResponse:
+    """Polled by htmx while the interviewer waits: the same notice, then a page refresh (the
+    next question or the follow-up) once the review is in."""
+    interview = interview_of(_me(request), pk)
+    if _still_reviewing(interview):
+        return render(request, "practice/_mock_waiting.html", {"interview": interview})
+    if request.htmx:  # type: ignore[attr-defined]
+        return HttpResponseClientRefresh()
+    return redirect(interview)
 
 
 @login_required
