@@ -126,3 +126,14 @@ def test_the_openapi_document_lists_the_practice_endpoints(alice: httpx.Client) 
         "/api/v1/mock-interviews/{interview_id}/answers",
         "/api/v1/mock-interviews/{interview_id}/finish",
     } <= paths
+
+
+def test_finishing_an_interview_with_no_answers_gives_no_score(alice: httpx.Client) -> None:
+    created = alice.post(
+        "/mock-interviews",
+        json={"role": "patient-liaison", "level": "entry", "length": 2, "mix": ["behavioural"]},
+    ).json()
+    report = alice.post(f"/mock-interviews/{created['id']}/finish").json()
+    assert report["answered"] == 0 and report["overall"] is None
+    assert report["message"] == "No answers were given, so there is nothing to score."
+    assert report["strengths"] == [] and report["attempts"] == []
