@@ -10,5 +10,6 @@ urlpatterns = [
     path("", include("practice.urls")),
     path("", include("programmes.urls")),
     path("", include("mentoring.urls")),
+    path("hiring/", include("hiring.urls")),
     path("", include("front.urls")),
 ]

@@ -288,10 +288,12 @@ class Scorecard(models.Model):
 class CompetencyRating(models.Model):
     scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="ratings")
     kit_competency = models.ForeignKey(KitCompetency, on_delete=models.PROTECT, related_name="+")
-    # 1-5 on the kit's anchored scale; empty means "not assessed".
+    # 1-5 on the kit's anchored scale; empty while a draft leaves it unrated, or when the
+    # interviewer marks it not assessed.
     rating = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
+    not_assessed = models.BooleanField(default=False)
     evidence = models.TextField(blank=True)
 
     class Meta:
@@ -304,7 +306,18 @@ class CompetencyRating(models.Model):
                 condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
                 name="rating_on_the_scale",
             ),
+            models.CheckConstraint(
+                condition=models.Q(not_assessed=False) | models.Q(rating__isnull=True),
+                name="not_assessed_has_no_rating",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.kit_competency}: {self.rating or 'not assessed'}"
+        if self.not_assessed:
+            return f"{self.kit_competency}: not assessed"
+        return f"{self.kit_competency}: {self.rating or 'not rated yet'}"
+
+    @property
+    def settled(self) -> bool:
+        """Rated, or marked not assessed: what submitting needs."""
+        return self.rating is not None or self.not_assessed

@@ -38,10 +38,12 @@ INFERENCE_WORDS = (
 
 @dataclass(frozen=True)
 class Score:
-    """One competency's entry: 1-5, or None for "not assessed", with the evidence note."""
+    """One competency's entry: 1-5, or None for "not assessed", with the evidence note. A
+    draft may keep a note before choosing a rating: `pending` (then None means not yet)."""
 
     rating: int | None
     evidence: str = ""
+    pending: bool = False
 
 
 def current_scorecard(interview: Interview, user: User) -> Scorecard | None:
@@ -60,7 +62,11 @@ def _write_ratings(scorecard: Scorecard, scores: Mapping[int, Score]) -> None:
         CompetencyRating.objects.update_or_create(
             scorecard=scorecard,
             kit_competency_id=kit_competency_id,
-            defaults={"rating": score.rating, "evidence": score.evidence.strip()},
+            defaults={
+                "rating": score.rating,
+                "not_assessed": score.rating is None and not score.pending,
+                "evidence": score.evidence.strip(),
+            },
         )
 
 
@@ -100,7 +106,7 @@ def submit_problems(scorecard: Scorecard) -> list[str]:
     problems = []
     for item in scorecard.interview.kit.competencies.select_related("competency"):
         rating = ratings.get(item.pk)
-        if rating is None:
+        if rating is None or not rating.settled:
             problems.append(f"{item.competency.name}: rate it, or mark it not assessed.")
         elif rating.rating is not None and not rating.evidence:
             problems.append(
@@ -168,7 +174,10 @@ def scorecard_amend(
         recommendation=recommendation,
         summary=summary.strip() or scorecard.summary,
     )
-    old = {r.kit_competency_id: Score(r.rating, r.evidence) for r in scorecard.ratings.all()}
+    old = {
+        r.kit_competency_id: Score(r.rating, r.evidence, pending=not r.settled)
+        for r in scorecard.ratings.all()
+    }
     _write_ratings(amended, {**old, **scores})
     problems = submit_problems(amended)
     if problems:

@@ -92,18 +92,26 @@ def hiring_cast_build() -> HiringCast:
     return HiringCast(cast, kit, candidate, interview)
 
 
-def full_scores(interview: Interview, rating: int = 4) -> dict[int, Score]:
+def full_scores(
+    interview: Interview, rating: int = 4, note: str = "Described step"
+) -> dict[int, Score]:
     return {
-        item.pk: Score(rating, f"Described step {n} of how they handled a complaint.")
+        item.pk: Score(rating, f"{note} {n} of how they handled a complaint.")
         for n, item in enumerate(interview.kit.competencies.all())
     }
 
 
-def submit_scorecard(interview: Interview, who: User, rating: int = 4, says: str = "yes") -> None:
+def submit_scorecard(
+    interview: Interview,
+    who: User,
+    rating: int = 4,
+    says: str = "yes",
+    note: str = "Described step",
+) -> None:
     card = scorecard_save(
         interview=interview,
         interviewer=who,
-        scores=full_scores(interview, rating),
+        scores=full_scores(interview, rating, note),
         recommendation=says,
     )
     scorecard_submit(scorecard=card, by=who)
