@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -156,12 +156,29 @@ def _journal_form(request: HttpRequest, framework_slug: str) -> JournalForm:
     return JournalForm(request.POST or None, framework=spec, stages=stages, initial=initial)
 
 
+def _linked(request: HttpRequest) -> dict[str, Any]:
+    """The attempt or session an entry reflects on (`?attempt=ID`, `?session=ID`): the writer's
+    own attempt, a session of their own pairing; anything else is a 404."""
+    me = _me(request)
+    links: dict[str, Any] = {}
+    if request.GET.get("attempt", "").isdigit():
+        links["attempt"] = get_object_or_404(
+            policy.attempts_editable_by(me), pk=request.GET["attempt"]
+        )
+    if request.GET.get("session", "").isdigit():
+        links["session"] = get_object_or_404(
+            policy.sessions_visible_to(me), pk=request.GET["session"]
+        )
+    return links
+
+
 @require_GET_POST
 @login_required
 def journal_new(request: HttpRequest, framework: str) -> HttpResponse:
     """Write an entry. Before it is saved, the coach's confidentiality check runs on every
     answer; if it finds something, the page shows what and offers a redacted version."""
     form = _journal_form(request, framework)
+    links = _linked(request)
     check = None
     if request.method == "POST" and form.is_valid():
         answers, choice = form.answers(), form.cleaned_data["privacy"]
@@ -177,13 +194,14 @@ def journal_new(request: HttpRequest, framework: str) -> HttpResponse:
                     answers=answers,
                     step=form.cleaned_data["step"],
                     shared=form.cleaned_data["shared"],
+                    **links,
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
                 messages.success(request, "Reflection saved.")
                 return redirect("journal_entry", pk=entry.pk)
-    context = {"form": form, "framework": form.framework, "check": check}
+    context = {"form": form, "framework": form.framework, "check": check, **links}
     return render(request, "mentoring/journal_form.html", context)
 
 

@@ -110,3 +110,29 @@ def test_the_boundaries_prompts_are_offered(client: Client, cast: Cast) -> None:
     client.force_login(cast.candidate)
     page = client.get("/mentoring/journal/new/boundaries/")
     assert b"Learn to say no" in page.content and b"Self-care is not selfish" in page.content
+
+
+def test_an_entry_links_to_an_own_attempt_or_session_and_never_to_another_persons(
+    client: Client, cast: Cast, pairing: Pairing
+) -> None:
+    from tests.practice import rows
+
+    mine = rows.attempt(cast.candidate, answer="Mine.")
+    theirs = rows.attempt(cast.people["south:candidate"], answer="Not mine.")
+    session = services.session_log(
+        pairing=pairing,
+        user=pairing.mentor,
+        held_on=pairing.created_at.date(),
+        agenda="",
+        notes="",
+        next_steps=[],
+    )
+    client.force_login(cast.candidate)
+    body = {"title": "On it", "answer_what": "It went fine.", "privacy": ""}
+    url = "/mentoring/journal/new/what-so-what-now-what/"
+    client.post(f"{url}?attempt={mine.pk}&session={session.pk}", body)
+    entry = JournalEntry.objects.get()
+    assert entry.attempt == mine and entry.session == session
+    assert client.get(f"{url}?attempt={theirs.pk}").status_code == 404
+    client.force_login(cast.people["south:mentor"])
+    assert client.get(f"{url}?session={session.pk}").status_code == 404
