@@ -8,8 +8,9 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from django.contrib.auth.models import User
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -122,9 +123,13 @@ class AttemptIn(Schema):
 
 class AttemptOut(Schema):
     id: int
+    status: Literal["reviewing", "reviewed"] = Field(
+        description="'reviewing' while a worker reviews the answer (poll status_url)."
+    )
+    status_url: str
     question_id: str | None
     question_text: str
-    overall: int
+    overall: int | None
     criteria: dict[str, int]
     flags: list[str]
     covered_key_points: list[int]
@@ -163,6 +168,9 @@ class MockOut(Schema):
     steps: list[StepOut]
     current_question: str | None
     current_is_follow_up: bool
+    reviewing: bool = Field(
+        False, description="The last answer is being reviewed; the next question follows."
+    )
     last_attempt: AttemptOut | None = None
     url: str
 
@@ -188,9 +196,11 @@ def attempt_out(attempt: Attempt) -> dict[str, Any]:
     key_points = attempt.feedback.get("key_points", [])
     return {
         "id": attempt.pk,
+        "status": "reviewed" if attempt.reviewed else "reviewing",
+        "status_url": reverse("api-v1:get_attempt", args=[attempt.pk]),
         "question_id": attempt.question.slug if attempt.question else None,
         "question_text": attempt.question_text,
-        "overall": attempt.overall,
+        "overall": attempt.overall if attempt.reviewed else None,
         "criteria": attempt.criteria,
         "flags": [f["code"] for f in attempt.feedback.get("flags", [])],
         "covered_key_points": [k["index"] for k in key_points if k["covered"]],
@@ -203,7 +213,10 @@ def attempt_out(attempt: Attempt) -> dict[str, Any]:
 
 def mock_out(interview: MockInterview, last: Attempt | None = None) -> dict[str, Any]:
     step = mock_current_step(interview) if interview.status == "in_progress" else None
-    follow_up = bool(step and step.attempt_id)
+    reviewing = bool(step and step.attempt is not None and not step.attempt.reviewed)
+    follow_up = bool(step and step.attempt_id) and not reviewing
+    if reviewing:
+        step = None  # the next question depends on the review
     return {
         "id": interview.pk,
         "status": interview.status,
@@ -217,18 +230,24 @@ def mock_out(interview: MockInterview, last: Attempt | None = None) -> dict[str,
                 "follow_up": s.follow_up,
                 "answered": s.done,
             }
-            for s in interview.steps.select_related("question")
+            for s in interview.steps.select_related("question", "attempt")
         ],
         "current_question": (step.follow_up if follow_up else step.question.text) if step else None,
         "current_is_follow_up": follow_up,
+        "reviewing": reviewing,
         "last_attempt": attempt_out(last) if last else None,
         "url": interview.get_absolute_url(),
     }
 
 
-@router.post("/attempts", response={201: AttemptOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut})
-def create_attempt(request: HttpRequest, data: AttemptIn) -> Status:
-    """Submit an answer (to a bank question or your own) and get the coach's feedback."""
+@router.post(
+    "/attempts",
+    response={201: AttemptOut, 202: AttemptOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+)
+def create_attempt(request: HttpRequest, response: HttpResponse, data: AttemptIn) -> Status:
+    """Submit an answer (to a bank question or your own) and get the coach's feedback: 201 with
+    it, or, where reviews run in workers, 202 at once: poll `status_url` until `status` is
+    'reviewed'."""
     if not _answer_allowed(request):
         return Status(429, {"detail": ANSWERS_THROTTLED})
     if bool(data.question_id) == bool(data.question):
@@ -242,7 +261,15 @@ def create_attempt(request: HttpRequest, data: AttemptIn) -> Status:
         mode=data.mode,
         seconds=data.seconds,
     )
-    return Status(201, attempt_out(attempt))
+    return _saved(response, attempt_out(attempt), attempt.reviewed)
+
+
+def _saved(response: HttpResponse, body: dict[str, Any], reviewed: bool) -> Status:
+    """201 with the review, or 202 with where to ask for it (also the Location header)."""
+    if reviewed:
+        return Status(201, body)
+    response["Location"] = body["status_url"]
+    return Status(202, body)
 
 
 @router.get("/attempts", response=list[AttemptOut])
@@ -282,10 +309,14 @@ def get_mock(request: HttpRequest, interview_id: int) -> dict:
 
 @router.post(
     "/mock-interviews/{interview_id}/answers",
-    response={200: MockOut, 404: ErrorOut, 409: ErrorOut, 429: ErrorOut},
+    response={200: MockOut, 202: MockOut, 404: ErrorOut, 409: ErrorOut, 429: ErrorOut},
 )
-def advance_mock(request: HttpRequest, interview_id: int, data: MockAnswerIn) -> Any:
-    """Answer the current question or follow-up probe; the reply says what comes next."""
+def advance_mock(
+    request: HttpRequest, response: HttpResponse, interview_id: int, data: MockAnswerIn
+) -> Any:
+    """Answer the current question or follow-up probe; the reply says what comes next. Where
+    reviews run in workers the reply is 202 while the answer is reviewed (`reviewing` true, no
+    next question yet): poll the interview until `reviewing` is false."""
     interview = own_interview(_user(request), interview_id)
     if not _answer_allowed(request):
         return Status(429, {"detail": ANSWERS_THROTTLED})
@@ -294,7 +325,11 @@ def advance_mock(request: HttpRequest, interview_id: int, data: MockAnswerIn) ->
     except ValueError as exc:
         return Status(409, {"detail": str(exc)})
     last = step.follow_up_attempt or step.attempt
-    return mock_out(interview, last)
+    body = mock_out(interview, last)
+    if last is not None and not last.reviewed:
+        response["Location"] = body["url"]
+        return Status(202, body)
+    return body
 
 
 @router.post("/mock-interviews/{interview_id}/finish", response={200: ReportOut, 404: ErrorOut})
