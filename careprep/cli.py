@@ -371,6 +371,29 @@ def export_portfolio(
     typer.echo(f"wrote {output}")
 
 
+@export_app.command("kit")
+def export_kit(
+    kit_id: Annotated[int, typer.Argument(help="The kit's id (shown in its page's address).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="FILE.pdf, or FILE.yaml.")],
+) -> None:
+    """Write an interview kit as a PDF (one page a question, notes space, a blank scorecard)
+    or, for a .yaml/.yml file, as YAML. A kit holds no one's ratings."""
+    django_setup()
+    database_ready()
+    from hiring.exports import kit_pdf, kit_yaml
+    from hiring.models import InterviewKit
+
+    kit = InterviewKit.objects.filter(pk=kit_id).first()
+    if kit is None:
+        typer.echo(f"error: no interview kit {kit_id}", err=True)
+        raise typer.Exit(2)
+    if output.suffix.lower() in (".yaml", ".yml"):
+        output.write_text(kit_yaml(kit), encoding="utf-8")
+    else:
+        output.write_bytes(kit_pdf(kit))
+    typer.echo(f"wrote {output} ({kit.title}, version {kit.version})")
+
+
 def _bank_question(question_id: str) -> dict | None:
     """A bank question by id, as the coach reads it (for `careprep coach review --id`)."""
     django_setup()

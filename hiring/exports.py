@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, PageBreak, Spacer, Table, TableStyle
 
 from practice.pdf import _bullets, _document, _p
 from questionbank.bank import yaml_dump
@@ -64,8 +64,10 @@ def _question_page(number: int, item: KitCompetency, question: KitQuestion) -> l
         story.append(
             _bullets([f"{LEVEL_NAMES[k]}: {v}" for k, v in question.level_indicators.items()])
         )
-    story += [_p("Rating scale", "label"), _anchors(item), Spacer(1, 4 * mm), _notes_box(70 * mm)]
-    return story
+    story += [_p("Rating scale", "label"), _anchors(item)]
+    # One page a question: a long question's notes shrink to fit above the notes space.
+    body = KeepInFrame(174 * mm, 195 * mm, story, mode="shrink")
+    return [body, Spacer(1, 4 * mm), _notes_box(55 * mm)]
 
 
 def _blank_scorecard(kit: InterviewKit, items: list[KitCompetency]) -> list[Any]:
