@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from mentoring.export import mentoring_export
 from practice.models import Attempt, MockInterview
 
 from .models import ApiToken
@@ -56,6 +57,7 @@ def account_export(*, user: User) -> dict[str, Any]:
             .prefetch_related("steps__question")
             .order_by("pk")
         ],
+        "mentoring": mentoring_export(user),
         # Whether it is on and how many recovery codes are left; never the key or the codes.
         "two_factor": two_factor_summary(user),
         "api_tokens": [
