@@ -28,6 +28,7 @@ from .forms import (
     MentorsPerPartnerForm,
     StepForm,
 )
+from .models import Pairing
 from .pdf import portfolio_pdf
 from .selectors import active_pairings_as_partner, partner_for_mentor
 
@@ -53,6 +54,7 @@ def pathway_page(request: HttpRequest) -> HttpResponse:
         "goal_form": GoalForm(stages=stages),
         "pairings": active_pairings_as_partner(me),
         "mentees": policy.mentees_of(me).select_related("partner"),
+        "requests": policy.pairings_of(me).filter(status=Pairing.Status.REQUESTED),
         "partner": me,
         "own": True,
     }

@@ -184,3 +184,12 @@ def test_the_partner_requests_and_the_mentor_accepts_through_the_pages(
     client.post(f"/mentoring/pairings/{asked.pk}/accept/")
     asked.refresh_from_db()
     assert asked.status == "active"
+
+
+def test_the_mentor_finds_a_waiting_request_on_their_pathway_page(
+    client: Client, cast: Cast, pairing: Pairing
+) -> None:
+    services.pairing_end(pairing=pairing, user=cast.candidate)
+    _ask(cast, "north:mentor")
+    client.force_login(cast.people["north:mentor"])
+    assert b"(waiting for you)" in client.get("/mentoring/").content
