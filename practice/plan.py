@@ -18,7 +18,7 @@ from icalendar import Calendar, Event
 
 from questionbank.models import Question, Role
 
-from .models import Attempt
+from .models import Attempt, MockStep
 
 MINUTES_PER_QUESTION = 8
 DEFAULT_DAYS = 14
@@ -49,6 +49,9 @@ class PrepPlan:
     days: list[PlanDay]
     weak_competencies: list[str]
     note: str = ""
+    # Competencies the candidate's mock interviews have covered (answered), which count as
+    # practised: the broad days go to the others first.
+    mock_covered: list[str] = field(default_factory=list)
 
 
 def _fill(
@@ -71,6 +74,18 @@ def _fill(
         )
         plan_day.items.append(PlanItem(question, reason))
     return plan_day
+
+
+def _scored(attempt: Attempt) -> str:
+    where = " in a mock interview" if attempt.mock_interview_id else ""
+    return f"you scored {attempt.overall}{where} on {attempt.created_at.date():%d %b}"
+
+
+def mock_covered(user: User) -> list[str]:
+    """The competencies of the questions answered in the user's mock interviews."""
+    steps = MockStep.objects.filter(interview__user=user, attempt__isnull=False)
+    names = steps.values_list("question__competency__name", flat=True).distinct()
+    return sorted(names)
 
 
 def _history(user: User) -> tuple[dict[int, Attempt], dict[str, float]]:
@@ -114,8 +129,14 @@ def plan_build(
         (n for n, s in competency_scores.items() if s < REVIEW_BELOW),
         key=lambda n: competency_scores[n],
     )
-    fresh = _broad_order([q for q in pool if q.pk not in latest])
+    covered = mock_covered(user)
+    practised = {a.competency.name for a in latest.values() if a.competency} | set(covered)
+    fresh = _broad_order([q for q in pool if q.pk not in latest], practised)
     reviews = _due_reviews(latest, today)
+    revisits = sorted(
+        (a for a in latest.values() if a.overall < REVIEW_BELOW and a.question is not None),
+        key=lambda a: (a.overall, a.pk),
+    )
     days: list[PlanDay] = []
     broad_days = max(1, int(span * 0.4))
     for offset in range(span):
@@ -125,18 +146,49 @@ def plan_build(
             continue
         if offset < broad_days:
             plan_day = PlanDay(day, "Broad practice: a spread of competencies")
-        else:
+        elif weak or revisits:
             plan_day = PlanDay(day, "Bring back weak spots")
-            if weak:
-                fresh.sort(key=lambda q: q.competency.name not in weak[:2])
+            fresh.sort(key=lambda q: q.competency.name not in weak[:2])
+            _bring_back(plan_day, reviews, revisits, days, per_day)
+        else:
+            plan_day = PlanDay(day, "Keep going: questions you have not tried yet")
         days.append(_fill(plan_day, reviews, fresh, weak, per_day))
-    return PrepPlan(role, level, interview_date, days, weak, note)
+    return PrepPlan(role, level, interview_date, days, weak, note, covered)
 
 
-def _broad_order(questions: list[Question]) -> list[Question]:
-    """Interleave competencies (and so types) so early days cover the most ground."""
+def _bring_back(
+    plan_day: PlanDay,
+    reviews: list[tuple[date, Question, str]],
+    revisits: list[Attempt],
+    days: list[PlanDay],
+    per_day: int,
+) -> None:
+    """On a weak-spot day, at least half the items are answers that scored under 70: the
+    reviews due first, then the lowest scores again (none planned in the two days before)."""
+    wanted = max(1, (per_day + 1) // 2)
+    due = [r for r in reviews if r[0] <= plan_day.day][:wanted]
+    for item in due:
+        reviews.remove(item)
+        plan_day.items.append(PlanItem(item[1], item[2]))
+    recent = {i.question.pk for d in days[-2:] for i in d.items}
+    for attempt in revisits:
+        if len(plan_day.items) >= wanted:
+            break
+        assert attempt.question is not None
+        if attempt.question.pk not in recent | {i.question.pk for i in plan_day.items}:
+            plan_day.items.append(PlanItem(attempt.question, f"Bring back: {_scored(attempt)}"))
+    # The next weak-spot day starts with the ones not brought back today.
+    shown = {i.question.pk for i in plan_day.items}
+    revisits.sort(key=lambda a: (a.question_id in shown, a.overall, a.pk))
+
+
+def _broad_order(questions: list[Question], practised: set[str] | None = None) -> list[Question]:
+    """Interleave competencies (and so types) so early days cover the most ground, those not yet
+    practised (in practice or a mock interview) first."""
     by_competency: dict[str, list[Question]] = defaultdict(list)
-    for question in sorted(questions, key=lambda q: (q.order, q.pk)):
+    done = practised or set()
+    ordered_in = sorted(questions, key=lambda q: (q.competency.name in done, q.order, q.pk))
+    for question in ordered_in:
         by_competency[question.competency.slug].append(question)
     ordered: list[Question] = []
     while any(by_competency.values()):
@@ -155,7 +207,7 @@ def _due_reviews(latest: dict[int, Attempt], today: date) -> list[tuple[date, Qu
         last = attempt.created_at.date()
         for gap in SPACING:
             when = max(today, last + timedelta(days=gap))
-            reason = f"Again: you scored {attempt.overall} on {last:%d %b}"
+            reason = f"Again: {_scored(attempt)}"
             if not any(d == when and q.pk == attempt.question_id for d, q, _ in due):
                 due.append((when, attempt.question, reason))
             if last + timedelta(days=gap) >= today:

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from practice.models import Attempt, MockInterview
 from practice.plan import plan_build, plan_ics
@@ -159,3 +160,65 @@ def test_trends_are_per_competency_and_weakest_first(owner: User, bank: None) ->
     trends = competency_trends(owner)
     assert len(trends) == 2 and trends[0].recent <= trends[1].recent
     assert Attempt.objects.filter(user=owner).count() == 2
+
+
+def test_weak_spot_days_bring_back_low_scores_not_only_new_questions(
+    owner: User, bank: None
+) -> None:
+    role = Role.objects.get(slug="patient-liaison")
+    weak = attempt_create(user=owner, question=behavioural(), answer=NO_RESULT)
+    today = weak.created_at.date()
+    plan = plan_build(
+        user=owner,
+        role=role,
+        level="experienced",
+        interview_date=today + timedelta(days=14),
+        minutes_per_day=16,
+        today=today,
+    )
+    weak_days = [d for d in plan.days if d.focus == "Bring back weak spots"]
+    assert len(weak_days) >= 5
+    brought = [d for d in weak_days if any(i.question == weak.question for i in d.items)]
+    assert len(brought) >= 2  # not once and then only new questions
+    reason = next(i.reason for d in brought for i in d.items if i.question == weak.question)
+    assert reason.startswith(("Bring back: you scored", "Again: you scored"))
+
+
+def test_without_weak_spots_the_later_days_say_they_are_new_questions(
+    owner: User, bank: None
+) -> None:
+    today = date(2026, 11, 21)
+    plan = plan_build(
+        user=owner,
+        role=Role.objects.get(slug="patient-advocate"),
+        level="entry",
+        interview_date=today + timedelta(days=10),
+        minutes_per_day=16,
+        today=today,
+    )
+    assert "Bring back weak spots" not in {d.focus for d in plan.days}
+    assert plan.days[5].focus == "Keep going: questions you have not tried yet"
+
+
+def test_what_a_mock_interview_covered_counts_in_the_plan(owner: User, bank: None) -> None:
+    role = Role.objects.get(slug="patient-liaison")
+    interview = mock_create(
+        user=owner, role=role, level="experienced", length=2, mix=["behavioural"], seed=1
+    )
+    step = interview.steps.select_related("question__competency").first()
+    assert step is not None
+    mock_answer(interview=interview, answer=NO_RESULT)
+    plan = plan_build(
+        user=owner,
+        role=role,
+        level="experienced",
+        interview_date=timezone.localdate() + timedelta(days=10),
+        minutes_per_day=16,
+        today=timezone.localdate(),
+    )
+    covered = step.question.competency.name
+    assert plan.mock_covered == [covered]
+    new_on_day_one = [i for i in plan.days[0].items if i.reason.startswith("New:")]
+    assert all(i.question.competency.name != covered for i in new_on_day_one)
+    again = [i.reason for d in plan.days for i in d.items if i.question == step.question]
+    assert again and "in a mock interview" in again[0]
