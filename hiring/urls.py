@@ -6,6 +6,7 @@ app_name = "hiring"
 
 urlpatterns = [
     path("", views.hiring_home, name="home"),
+    path("glossary/", views.glossary, name="glossary"),
     path("kits/new/", views.kit_new, name="kit_new"),
     path("kits/<int:pk>/", views.kit_detail, name="kit"),
     path("kits/<int:pk>/competencies/", views.kit_competency_add, name="kit_competency_add"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -16,9 +17,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from programmes import policy
 from programmes.models import MemberRole, Organisation
+from questionbank.models import Question
 
 from . import exports, kits
 from .forms import CompetencyForm, KitForm, QuestionForm, WeightForm
+from .glossary import FILE_NAME, read_glossary
 from .models import InterviewKit, KitCompetency, KitQuestion, Scorecard
 
 require_GET_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -50,6 +53,16 @@ def hiring_home(request: HttpRequest) -> HttpResponse:
             "managed": managed_organisations(user),
         },
     )
+
+
+@require_safe
+def glossary(request: HttpRequest) -> HttpResponse:
+    """The recruiter glossary, with the bank questions that probe each term (public content)."""
+    terms = read_glossary(settings.CONTENT_DIR / FILE_NAME).terms
+    wanted = {slug for term in terms for slug in term.questions}
+    questions = {q.slug: q for q in Question.objects.filter(slug__in=wanted)}
+    rows = [(term, [questions[s] for s in term.questions if s in questions]) for term in terms]
+    return render(request, "hiring/glossary.html", {"rows": rows})
 
 
 @require_GET_POST
