@@ -12,6 +12,7 @@ from questionbank.bank import question_data
 from questionbank.models import Competency, Question, Role
 from questionbank.selectors import QuestionFilter, question_detail, question_list
 
+from .hiring import router as hiring_router
 from .mentoring import router as mentoring_router
 from .practice import router as practice_router
 from .programmes import router as programmes_router
@@ -28,6 +29,7 @@ api = NinjaAPI(
 api.add_router("/", practice_router)
 api.add_router("/", programmes_router)
 api.add_router("/mentoring", mentoring_router)
+api.add_router("/hiring", hiring_router)
 
 
 class QuestionQuery(Schema):
