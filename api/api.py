@@ -5,20 +5,22 @@ from typing import Literal
 from django.db.models import Count
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema
+from ninja import Query, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from questionbank.bank import question_data
 from questionbank.models import Competency, Question, Role
 from questionbank.selectors import QuestionFilter, question_detail, question_list
 
+from . import data_rights
 from .hiring import router as hiring_router
+from .errors import CareprepAPI
 from .mentoring import router as mentoring_router
 from .practice import router as practice_router
 from .programmes import router as programmes_router
 from .schemas import CompetencyOut, ErrorOut, QuestionOut, QuestionSummaryOut, RoleOut
 
-api = NinjaAPI(
+api = CareprepAPI(
     title="CarePrep API",
     version="1",
     description="Question bank and answer coach for patient-engagement interviews. Practice "
@@ -26,7 +28,8 @@ api = NinjaAPI(
     "tokens on your profile page).",
     urls_namespace="api-v1",
 )
-api.add_router("/", practice_router)
+api.add_router("/", practice_router)  # with data_rights' deletes of attempts and interviews
+api.add_router("/", data_rights.router)
 api.add_router("/", programmes_router)
 api.add_router("/mentoring", mentoring_router)
 api.add_router("/hiring", hiring_router)

@@ -1,6 +1,7 @@
 """Output schemas of the JSON API (inputs are query parameters or separate *In schemas)."""
 
 from ninja import Schema
+from pydantic import Field
 
 
 class RoleOut(Schema):
@@ -46,5 +47,14 @@ class QuestionOut(QuestionSummaryOut):
     level_guidance: dict[str, str]
 
 
+class FieldErrorOut(Schema):
+    location: str = Field(description="body, query or path")
+    field: str = Field(description="The field, dotted for nested ones (key_points.0).")
+    message: str
+
+
 class ErrorOut(Schema):
+    """Every error the API answers: what went wrong, and for a 422 each field's problem."""
+
     detail: str
+    errors: list[FieldErrorOut] = Field(default_factory=list)

@@ -5,10 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.urls import Resolver404, resolve
 
-# No page or API operation takes PUT, PATCH or DELETE (class-based form views would otherwise
-# treat PUT as POST). OPTIONS stays for clients that ask.
+# No page takes PUT, PATCH or DELETE (class-based form views would otherwise treat PUT as POST).
+# OPTIONS stays for clients that ask. The API takes the others too: django-ninja answers 405
+# itself for a method no operation of that path documents.
 ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+API_METHODS = (*ALLOWED_METHODS, "PUT", "PATCH", "DELETE")
+API_PREFIX = "/api/"
+# The API's root, document and explorer are plain pages (they would answer any method).
+API_DOCUMENT_VIEWS = {"api-root", "openapi-json", "openapi-view"}
+
+
+def allowed_methods(request: HttpRequest) -> tuple[str, ...]:
+    if not request.path.startswith(API_PREFIX):
+        return ALLOWED_METHODS
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return ALLOWED_METHODS
+    return ALLOWED_METHODS if match.url_name in API_DOCUMENT_VIEWS else API_METHODS
 
 
 class AllowedMethodsMiddleware:
@@ -16,8 +32,9 @@ class AllowedMethodsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method not in ALLOWED_METHODS:
-            return HttpResponseNotAllowed(ALLOWED_METHODS)
+        allowed = allowed_methods(request)
+        if request.method not in allowed:
+            return HttpResponseNotAllowed(allowed)
         return self.get_response(request)
 
 

@@ -79,7 +79,7 @@ def test_your_own_question_and_bad_input(alice: httpx.Client) -> None:
     missing = alice.post("/attempts", json={"question_id": "nope", "answer": answer})
     assert missing.status_code == 404
     short = alice.post("/attempts", json={"question_id": "nope", "answer": "x"})
-    assert short.status_code == 422 and "too short" in short.json()["detail"][0]["msg"]
+    assert short.status_code == 422 and "too short" in short.json()["errors"][0]["message"]
     assert alice.post("/attempts", json={"question_id": "nope"}).status_code == 422
 
 

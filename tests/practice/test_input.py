@@ -44,7 +44,7 @@ def test_the_web_and_the_api_refuse_the_same_answers(
         headers={"Authorization": f"Bearer {token}"},
     )
     assert page.status_code == 200 and api.status_code == 422
-    message = api.json()["detail"][0]["msg"].removeprefix("Value error, ")
+    message = api.json()["errors"][0]["message"]
     assert html.escape(message) in page.content.decode()
     assert not Attempt.objects.exists()
 
