@@ -78,6 +78,11 @@ def kit_new(request: HttpRequest) -> HttpResponse:
     return render(request, "hiring/kit_new.html", {"form": form})
 
 
+def _question_form(item: KitCompetency, data: object = None) -> QuestionForm:
+    """One form per competency on the kit page, each with its own element ids."""
+    return QuestionForm(data, item=item, auto_id=f"id_q{item.pk}_%s")
+
+
 def _kit_context(request: HttpRequest, kit: InterviewKit) -> dict[str, object]:
     editable = policy.kits_editable_by(me(request)).filter(pk=kit.pk).exists()
     items = list(kit.competencies.select_related("competency").prefetch_related("questions"))
@@ -88,7 +93,7 @@ def _kit_context(request: HttpRequest, kit: InterviewKit) -> dict[str, object]:
         "manager": policy.may_manage_hiring(me(request), kit.organisation),
         "problems": kits.kit_problems(kit) if editable else [],
         "competency_form": CompetencyForm() if editable else None,
-        "question_forms": {item.pk: QuestionForm(item=item) for item in items} if editable else {},
+        "question_forms": {item.pk: _question_form(item) for item in items} if editable else {},
         "versions": kits.kit_versions(kit),
     }
 
@@ -161,7 +166,7 @@ def kit_competency_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def kit_question_add(request: HttpRequest, pk: int) -> HttpResponse:
     item = _editable_item(request, pk)
-    form = QuestionForm(request.POST, item=item)
+    form = _question_form(item, request.POST)
     if not form.is_valid():
         forms = _kit_context(request, item.kit)["question_forms"]
         assert isinstance(forms, dict)
