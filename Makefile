@@ -6,10 +6,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: start setup test lint typecheck pytest pytest-postgres browser-deps benchmarks clean
+.PHONY: start cluster setup test lint typecheck pytest pytest-postgres browser-deps benchmarks clean
 
 start: setup
 	$(BIN)/careprep run --host $(HOST) --port $(PORT)
+
+# Two web processes and two review workers on PostgreSQL and Redis (docs/operations.md).
+cluster: setup
+	$(BIN)/careprep cluster --host $(HOST) --port $(PORT)
 
 setup: $(VENV)/.installed
 

@@ -109,6 +109,46 @@ def run(
     os.execvp(sys.executable, [sys.executable, "-m", *argv])
 
 
+@app.command()
+def worker(
+    name: Annotated[str, typer.Option(help="Worker name (unique per machine).")] = "review",
+    concurrency: Annotated[int, typer.Option(help="Processes (one model each).")] = 1,
+    llm: Annotated[bool, typer.Option(help="Serve the LLM reviewer's queue instead.")] = False,
+    loglevel: Annotated[str, typer.Option(help="Celery log level.")] = "info",
+) -> None:
+    """Run a background worker (Celery) that reviews answers; needs CAREPREP_BROKER_URL."""
+    django_setup()
+    from careprep.cluster import worker_exec
+
+    worker_exec(name=name, concurrency=concurrency, llm=llm, loglevel=loglevel)
+
+
+@app.command()
+def cluster(
+    port: Annotated[int, typer.Option(help="Port of the web processes.")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    web: Annotated[int, typer.Option(help="Web processes.")] = 2,
+    workers: Annotated[int, typer.Option(help="Review workers.")] = 2,
+) -> None:
+    """Run a local cluster: web processes and review workers on PostgreSQL and Redis
+    (DATABASE_URL, CAREPREP_BROKER_URL and CACHE_URL, or the local defaults)."""
+    from careprep import cluster as topology
+
+    env = topology.cluster_env(
+        os.environ.get("DATABASE_URL", topology.CLUSTER_DATABASE),
+        os.environ.get("CAREPREP_BROKER_URL", topology.CLUSTER_BROKER),
+        os.environ.get("CACHE_URL", topology.CLUSTER_CACHE),
+    )
+    if env["DATABASE_URL"].startswith("postgres"):
+        topology.database_create(env["DATABASE_URL"])
+    os.environ.update(env)
+    django_setup()
+    prepare_database()
+    llm = bool(os.environ.get("CAREPREP_LLM_URL"))
+    commands = topology.cluster_commands(port=port, host=host, web=web, workers=workers, llm=llm)
+    topology.cluster_run(commands, env)
+
+
 @content_app.command("validate")
 def content_validate(
     path: Annotated[Path | None, typer.Argument(help="Pack folder or file.")] = None,

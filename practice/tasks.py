@@ -85,17 +85,15 @@ def stale_reviews_resend(*, older_than: timedelta = STALE_AFTER) -> int:
 
 @worker_process_init.connect
 def _warm_worker_process(**_: object) -> None:
-    """Each worker process loads the model and embeds the bank once, before its first task."""
+    """Each worker process loads the model once as it starts, then embeds the bank in the
+    background while it already takes reviews (as a web process does without a broker)."""
     from django.db import connections
 
-    from coach.embeddings import get_embedder
-
-    from .warmup import warm_bank
+    from .warmup import warm_in_background
 
     connections.close_all()  # a forked child must not share its parent's connection
     try:
-        get_embedder()
-        log.info("worker process warmed for %d questions", warm_bank())
+        warm_in_background()
     except Exception:  # warming is an optimisation; the first review will load what it needs
         log.exception("warming the worker process failed")
 
