@@ -89,3 +89,17 @@ def test_the_panel_is_the_organisations_interviewers(hiring: HiringCast) -> None
                 panel=[hiring.first, hiring.people[name]],
                 by=hiring.manager,
             )
+
+
+def test_careprep_retention_apply_erases_expired_hiring_candidates(hiring: HiringCast) -> None:
+    from typer.testing import CliRunner
+
+    from careprep.cli import app
+
+    hiring.cast.north.retention_days = 10
+    hiring.cast.north.save()
+    HiringCandidate.objects.update(updated_at=timezone.now() - timedelta(days=11))
+    result = CliRunner().invoke(app, ["retention", "apply"])
+    assert result.exit_code == 0, result.output
+    assert "erased 1 hiring candidates" in result.output
+    assert not HiringCandidate.objects.exists()
