@@ -321,6 +321,41 @@ def createuser(
     typer.echo(f"created user {user.username}")
 
 
+@app.command()
+def demo() -> None:
+    """Load a demo organisation to log in to: a cohort, candidates who have practised, a mentor,
+    two interviewers and a programme admin (password from CAREPREP_PASSWORD, or generated and
+    shown once). Running it again changes nothing. Refused when CAREPREP_ENV=production."""
+    django_setup()
+    from django.conf import settings
+    from django.core.exceptions import ValidationError
+
+    from programmes.demo import PEOPLE, DemoRefused, demo_counts, demo_load
+
+    if settings.CAREPREP_ENV == "production":
+        typer.echo("error: refusing to load demo accounts with CAREPREP_ENV=production", err=True)
+        raise typer.Exit(1)
+    prepare_database()
+    try:
+        report = demo_load(
+            env=settings.CAREPREP_ENV, password=os.environ.get("CAREPREP_PASSWORD") or None
+        )
+    except (DemoRefused, ValidationError) as exc:
+        messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+        for message in messages:
+            typer.echo(f"error: {message}", err=True)
+        raise typer.Exit(1) from None
+    for line in report.lines:
+        typer.echo(line)
+    if report.password:
+        typer.echo(f"password of every demo account (shown only now): {report.password}")
+    elif report.created:
+        typer.echo("password of every demo account: the one in CAREPREP_PASSWORD")
+    counts = ", ".join(f"{n} {what}" for what, n in demo_counts().items())
+    typer.echo(f"demo holds {counts}")
+    typer.echo(f"log in at {settings.SITE_ROOT}/accounts/login/ as {', '.join(PEOPLE)}")
+
+
 @retention_app.command("apply")
 def retention_apply(
     days: Annotated[
@@ -339,6 +374,10 @@ def retention_apply(
         typer.echo("error: --days must be 0 (keep everything) or more", err=True)
         raise typer.Exit(2)
     typer.echo(str(apply(days=keep)))
+    from hiring.candidates import hiring_retention_apply
+
+    # Hiring candidates are kept by their organisation's own period (or RETENTION_DAYS).
+    typer.echo(f"erased {hiring_retention_apply()} hiring candidates past their retention period")
     from hiring.candidates import hiring_retention_apply
 
     # Hiring candidates are kept by their organisation's own period (or RETENTION_DAYS).
