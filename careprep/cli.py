@@ -378,10 +378,6 @@ def retention_apply(
 
     # Hiring candidates are kept by their organisation's own period (or RETENTION_DAYS).
     typer.echo(f"erased {hiring_retention_apply()} hiring candidates past their retention period")
-    from hiring.candidates import hiring_retention_apply
-
-    # Hiring candidates are kept by their organisation's own period (or RETENTION_DAYS).
-    typer.echo(f"erased {hiring_retention_apply()} hiring candidates past their retention period")
 
 
 @audit_app.command("verify")
