@@ -227,3 +227,11 @@ def test_erasing_a_candidate_from_the_page(hiring: HiringCast) -> None:
     assert b"Erase Robin Example?" in client.get(url).content
     client.post(url)
     assert client.get(hiring.candidate.get_absolute_url()).status_code == 404
+
+
+def test_the_hiring_link_is_shown_to_hiring_staff_only(hiring: HiringCast) -> None:
+    assert b'href="/hiring/">Hiring</a>' in client_for(hiring.first).get("/").content
+    assert (
+        b'href="/hiring/">Hiring</a>'
+        not in client_for(hiring.people["north:candidate"]).get("/").content
+    )
