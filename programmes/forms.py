@@ -29,7 +29,9 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cohort"].queryset = _open_cohorts(organisation)  # type: ignore[attr-defined]
+        cohort = self.fields["cohort"]
+        cohort.queryset = _open_cohorts(organisation)  # type: ignore[attr-defined]
+        cohort.label_from_instance = lambda c: c.name  # type: ignore[attr-defined]
 
 
 class BulkInviteForm(forms.Form):

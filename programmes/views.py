@@ -69,7 +69,11 @@ def sharing(request: HttpRequest, slug: str) -> HttpResponse:
         share_update(share=share, items={k: form.cleaned_data[k] for k in form.fields})
         messages.success(request, f"Saved. {organisation.name} now sees what is ticked below.")
         return redirect("programme_sharing", slug=organisation.slug)
-    return render(request, "programmes/sharing.html", {"organisation": organisation, "form": form})
+    cohorts = policy.cohorts_visible_to(_me(request)).filter(
+        organisation=organisation, memberships__user=_me(request)
+    )
+    context = {"organisation": organisation, "form": form, "cohorts": cohorts}
+    return render(request, "programmes/sharing.html", context)
 
 
 @require_GET_POST
