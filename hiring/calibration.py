@@ -93,9 +93,10 @@ Level = Literal["nominal", "ordinal", "interval", "ratio"]
 
 def alpha(data: np.ndarray, level: Level = "ordinal") -> float | None:
     """Krippendorff's alpha of a reliability matrix (observers x units, NaN = missing) on the
-    1-5 scale; None when it is undefined (fewer than two pairable ratings, or no variation)."""
+    1-5 scale; None when it says nothing: fewer than two units with a pair of ratings (one unit
+    always gives 0, its disagreement being all the disagreement there is), or no variation."""
     pairable = (np.sum(~np.isnan(data), axis=0) >= 2).sum()
-    if data.size == 0 or pairable == 0:
+    if data.size == 0 or pairable < 2:
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # 0/0 when every rating is the same

@@ -22,8 +22,10 @@ def bars_svg(
     plot = WIDTH - LABEL - 60
     zero = LABEL + plot * (0 - low) / (high - low)
     height = max(1, len(items)) * (BAR + GAP) + GAP + 16
+    sign = "+" if low < 0 else ""  # signed figures only on a chart with a negative side
     desc = "; ".join(
-        f"{label}: {'not enough ratings' if v is None else f'{v:+.2f}{unit}'}" for label, v in items
+        f"{label}: {'not enough ratings' if v is None else f'{v:{sign}.2f}{unit}'}"
+        for label, v in items
     )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {WIDTH} '
@@ -49,13 +51,13 @@ def bars_svg(
         )
         parts.append(
             f'<text x="{max(zero, end) + 4:.1f}" y="{y + BAR - 5}" font-size="12" '
-            f'fill="#1f2933">{value:+.2f}{escape(unit)}</text>'
+            f'fill="#1f2933">{value:{sign}.2f}{escape(unit)}</text>'
         )
     axis_y = height - 4
     parts.append(
-        f'<text x="{LABEL}" y="{axis_y}" font-size="11" fill="#4a5563">{low:+g}</text>'
+        f'<text x="{LABEL}" y="{axis_y}" font-size="11" fill="#4a5563">{low:{sign}g}</text>'
         f'<text x="{LABEL + plot}" y="{axis_y}" font-size="11" fill="#4a5563" '
-        f'text-anchor="end">{high:+g}</text>'
+        f'text-anchor="end">{high:{sign}g}</text>'
     )
     parts.append("</svg>")
     return "".join(parts)

@@ -230,12 +230,17 @@ def _calibration_context(
     report: selectors.CalibrationReport, organisation: Organisation | None
 ) -> dict[str, object]:
     leniency = [(str(row.interviewer), row.mean_difference) for row in report.leniency]
+    # The scale widens to the largest difference, so no bar runs off the chart.
+    bound = max([2.0, *(abs(value) for _, value in leniency)])
     agreement = list(report.alpha.items())
     return {
         "report": report,
         "organisation": organisation,
         "leniency_chart": charts.bars_svg(
-            leniency, low=-2, high=2, title="Leniency: mean difference from the rest of the panel"
+            leniency,
+            low=-bound,
+            high=bound,
+            title="Leniency: mean difference from the rest of the panel",
         )
         if leniency
         else None,

@@ -126,3 +126,7 @@ def test_no_order_warning_with_too_few_candidates() -> None:
 def test_spearman_handles_ties() -> None:
     assert spearman([1, 2, 3, 4], [1, 1, 2, 2]) == pytest.approx(0.894, abs=0.001)
     assert spearman([1, 2, 3], [2, 2, 2]) is None
+
+
+def test_alpha_of_a_single_candidate_is_undefined_not_zero() -> None:
+    assert alpha(np.array([[5.0], [2.0]])) is None
