@@ -6,6 +6,7 @@ can forget to ask.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -122,7 +123,7 @@ def evidence_warnings(scorecard: Scorecard) -> list[str]:
     warnings = []
     for rating in scorecard.ratings.select_related("kit_competency__competency"):
         lowered = rating.evidence.lower()
-        found = [word for word in INFERENCE_WORDS if word in lowered]
+        found = [word for word in INFERENCE_WORDS if re.search(rf"\b{word}\b", lowered)]
         if found:
             warnings.append(
                 f"{rating.kit_competency.competency.name}: “{found[0]}” reads as an inference; "
