@@ -14,6 +14,7 @@ AUTH_MESSAGE = (
 )
 # Statuses the API can answer anywhere, and when each applies to an operation.
 COMMON = {
+    400: "The body is not JSON.",
     401: "Not logged in, or the token is wrong, expired or revoked.",
     403: "A session request without its CSRF token, or an account that must set up "
     "two-factor log-in first.",
@@ -51,7 +52,9 @@ def not_found(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpRespon
 def http_error(request: HttpRequest, exc: HttpError, api: NinjaAPI) -> HttpResponse:
     status = exc.status_code
     detail = AUTH_MESSAGE if isinstance(exc, AuthenticationError) else str(exc)
-    if status == 403 and detail == "CSRF check Failed":
+    if status == 400 and detail.startswith("Cannot parse request body"):
+        detail = "The body is not JSON."
+    elif status == 403 and detail == "CSRF check Failed":
         detail = "This request needs the session's CSRF token (X-CSRFToken), or a Bearer token."
     response = api.create_response(request, {"detail": detail, "errors": []}, status=status)
     if status == 401:
@@ -98,6 +101,8 @@ def _statuses(method: str, operation: dict[str, Any]) -> list[int]:
             statuses.append(403)
     if any(p.get("in") == "path" for p in params):
         statuses.append(404)
+    if "requestBody" in operation:
+        statuses.append(400)
     if params or "requestBody" in operation:
         statuses.append(422)
     return statuses
