@@ -88,14 +88,14 @@ def competencies(request: HttpRequest) -> list[dict]:
 @paginate(LimitOffsetPagination)
 def questions(request: HttpRequest, filters: Query[QuestionQuery]) -> list[dict]:
     """Questions matching every filter given; `q` searches the text and talking points."""
-    found = question_list(QuestionFilter(**filters.dict()))
+    found = question_list(QuestionFilter(**filters.dict()), viewer=request.user)
     return [_summary(q) for q in found]
 
 
 @api.get("/questions/{question_id}", response={200: QuestionOut, 404: ErrorOut}, tags=["bank"])
 def question(request: HttpRequest, question_id: str) -> dict:
     """One question with all its guidance and example answers."""
-    found = get_object_or_404(question_detail(question_id))
+    found = get_object_or_404(question_detail(question_id, viewer=request.user))
     # The export's shape, plus the page's address and level guidance even when it is empty.
     return {
         **question_data(found),

@@ -28,7 +28,7 @@ def _browse(request: HttpRequest, role: Role | None) -> HttpResponse:
     form = QuestionFilterForm(request.GET or None, role=role.slug if role else "")
     jurisdiction = jurisdiction_of(request.user, form.asked_jurisdiction())
     filters = form.filters(role=role.slug if role else "", jurisdiction=jurisdiction)
-    found, match = question_find(filters)
+    found, match = question_find(filters, viewer=request.user)
     questions = list(found)
     if match is not None:
         search_highlight(questions, match, jurisdiction)
@@ -62,7 +62,7 @@ def question_search(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def question_page(request: HttpRequest, slug: str) -> HttpResponse:
-    question = get_object_or_404(question_detail(slug))
+    question = get_object_or_404(question_detail(slug, viewer=request.user))
     jurisdiction = jurisdiction_of(request.user, request.GET.get("jurisdiction", ""))
     context = {
         "question": question,

@@ -117,7 +117,8 @@ def practice_random(request: HttpRequest) -> HttpResponse:
         level=data.get("level", ""),
         jurisdiction=jurisdiction_of(request.user),
     )
-    slugs = list(question_list(filters).values_list("slug", flat=True))
+    found = question_list(filters, viewer=request.user)
+    slugs = list(found.values_list("slug", flat=True))
     if not slugs:
         messages.error(request, "No question matches those choices; try fewer filters.")
         return redirect("practice")
@@ -127,7 +128,7 @@ def practice_random(request: HttpRequest) -> HttpResponse:
 @require_GET_POST
 @login_required
 def practice_question(request: HttpRequest, slug: str) -> HttpResponse:
-    question = get_object_or_404(question_detail(slug))
+    question = get_object_or_404(question_detail(slug, viewer=request.user))
     form = AnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and _within_answer_limit(request, form):
         attempt = attempt_create(user=_me(request), question=question, **_answer_kwargs(form))

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from accounts.forms import SignupForm
+from questionbank.models import Competency, Level, QuestionType, Role
 
 from .models import SHARE_ITEMS, Cohort, MemberRole, Organisation, ProgrammeShare
 
@@ -100,3 +101,37 @@ class InvitedAccountForm(SignupForm):
     def clean(self) -> dict:
         self.cleaned_data["email"] = self.invited_email
         return super().clean()
+
+
+class OwnQuestionForm(forms.Form):
+    """A question the organisation writes for its members (its name, values, local policies)."""
+
+    text = forms.CharField(label="Question", widget=forms.Textarea(attrs={"rows": 3}))
+    type = forms.ChoiceField(choices=QuestionType.choices)
+    competency = forms.ModelChoiceField(queryset=Competency.objects.all())
+    roles = forms.ModelMultipleChoiceField(
+        queryset=Role.objects.all(), widget=forms.CheckboxSelectMultiple
+    )
+    levels = forms.ModelMultipleChoiceField(
+        queryset=Level.objects.all(), widget=forms.CheckboxSelectMultiple
+    )
+    key_points = forms.CharField(
+        label="Talking points",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="One per line: what a good answer covers. The coach checks answers for them.",
+    )
+    follow_ups = forms.CharField(
+        label="Follow-up questions",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Optional, one per line.",
+    )
+
+    def clean_key_points(self) -> list[str]:
+        points = [p.strip() for p in self.cleaned_data["key_points"].splitlines() if p.strip()]
+        if len(points) < 2:
+            raise forms.ValidationError("Give at least two talking points, one per line.")
+        return points
+
+    def clean_follow_ups(self) -> list[str]:
+        return [f.strip() for f in self.cleaned_data["follow_ups"].splitlines() if f.strip()]

@@ -187,3 +187,30 @@ class Invitation(models.Model):
     @property
     def cohort_removed(self) -> bool:
         return bool(self.cohort_name) and self.cohort_id is None
+
+
+class OrganisationHiddenQuestion(models.Model):
+    """A bundled question an organisation does not want its members to see (a local policy
+    differs, a role it does not hire for). The bundled bank itself is never edited, so the pack
+    stays updatable; hiding is undone by deleting the row."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="hidden_questions"
+    )
+    question = models.ForeignKey(
+        "questionbank.Question", on_delete=models.CASCADE, related_name="hidden_by"
+    )
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "question"], name="hide_a_question_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} hides {self.question_id}"

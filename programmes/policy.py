@@ -36,8 +36,17 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from practice.models import Attempt, MockInterview
+from questionbank.models import Question
 
-from .models import Cohort, Invitation, MemberRole, Membership, Organisation, ProgrammeShare
+from .models import (
+    Cohort,
+    Invitation,
+    MemberRole,
+    Membership,
+    Organisation,
+    OrganisationHiddenQuestion,
+    ProgrammeShare,
+)
 
 # Each area's rules live in its own module and are re-exported here (see the docstring).
 from .policy_hiring import *  # noqa: F403
@@ -117,6 +126,27 @@ def shares_visible_to(user: Viewer) -> QuerySet[ProgrammeShare]:
     )
 
 
+# --- Questions: the bundled bank and each organisation's own -------------------------------
+
+
+def questions_visible_to(user: Viewer) -> QuerySet[Question]:
+    """The bundled bank, less the questions any organisation of `user` hides, plus the own
+    questions of `user`'s organisations. A visitor and a person in no organisation see the
+    bundled bank; nobody ever sees another organisation's own questions."""
+    orgs = organisations_of(user)
+    hidden = OrganisationHiddenQuestion.objects.filter(organisation__in=orgs).values("question_id")
+    return Question.all_objects.filter(
+        Q(organisation__isnull=True) & ~Q(pk__in=hidden) | Q(organisation__in=orgs)
+    )
+
+
+def questions_editable_by(user: Viewer) -> QuerySet[Question]:
+    """Own questions of organisations `user` runs; the bundled bank is edited by staff only."""
+    return Question.all_objects.filter(
+        organisation__in=organisations_of(user, MemberRole.PROGRAMME_ADMIN)
+    )
+
+
 # --- Practice: attempts and mock interviews -------------------------------------------------
 
 
@@ -177,6 +207,8 @@ __all__ = [
     "may_administer",
     "invitations_visible_to",
     "shares_visible_to",
+    "questions_visible_to",
+    "questions_editable_by",
     "attempts_visible_to",
     "attempts_editable_by",
     "interviews_visible_to",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import admin_views, views
+from . import admin_views, content_views, views
 
 urlpatterns = [
     path("programmes/", views.my_organisations, name="programmes"),
@@ -28,6 +28,17 @@ urlpatterns = [
     ),
     path(
         "programmes/<slug:slug>/cohorts/new/", admin_views.cohort_new, name="programme_cohort_new"
+    ),
+    path("programmes/<slug:slug>/questions/", content_views.questions, name="programme_questions"),
+    path(
+        "programmes/<slug:slug>/questions/<slug:question>/visibility/",
+        content_views.question_visibility,
+        name="programme_question_visibility",
+    ),
+    path(
+        "programmes/<slug:slug>/questions/<slug:question>/delete/",
+        content_views.question_delete,
+        name="programme_question_delete",
     ),
     path(
         "programmes/<slug:slug>/cohorts/<slug:cohort>/archive/",

@@ -71,8 +71,26 @@ class Competency(models.Model):
         return self.name
 
 
+class BundledQuestions(models.Manager["Question"]):
+    """The bundled bank only: an organisation's own questions are never in `Question.objects`
+    (so no page, export or mock interview shows them to outsiders by accident). Who sees which
+    of them is `programmes.policy.questions_visible_to`, built on `Question.all_objects`."""
+
+    def get_queryset(self) -> "models.QuerySet[Question]":
+        return super().get_queryset().filter(organisation__isnull=True)
+
+
 class Question(models.Model):
     slug = models.SlugField("id", unique=True, max_length=80)
+    # Set for a question an organisation wrote for its own members (#11); empty for the bundled
+    # bank, which the loader alone writes.
+    organisation = models.ForeignKey(
+        "programmes.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="own_questions",
+    )
     text = models.TextField()
     type = models.CharField(max_length=20, choices=QuestionType.choices)
     competency = models.ForeignKey(Competency, on_delete=models.PROTECT, related_name="questions")
@@ -100,8 +118,12 @@ class Question(models.Model):
     order = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = BundledQuestions()
+    all_objects = models.Manager()
+
     class Meta:
         ordering = ["order", "slug"]
+        base_manager_name = "all_objects"
 
     def __str__(self) -> str:
         return self.text

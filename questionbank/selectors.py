@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import (
     BooleanField,
@@ -37,21 +38,28 @@ class QuestionFilter:
         return any((self.type, self.competency, self.level, self.q))
 
 
+def visible(viewer: Any = None) -> QuerySet[Question]:
+    """The questions `viewer` may see (the policy's answer): the bundled bank less what their
+    organisations hide, plus their organisations' own. No viewer: the bundled bank."""
+    from programmes import policy  # programmes' models build on this app's
+
+    return policy.questions_visible_to(viewer)
+
+
 def question_list(
-    filters: QuestionFilter, questions: QuerySet[Question] | None = None
+    filters: QuestionFilter, questions: QuerySet[Question] | None = None, viewer: Any = None
 ) -> QuerySet[Question]:
     """Questions matching every filter; with `q`, those the full-text search finds, best first."""
-    return question_find(filters, questions)[0]
+    return question_find(filters, questions, viewer)[0]
 
 
 def question_find(
-    filters: QuestionFilter, questions: QuerySet[Question] | None = None
+    filters: QuestionFilter, questions: QuerySet[Question] | None = None, viewer: Any = None
 ) -> tuple[QuerySet[Question], Match | None]:
     """`question_list` and how its search was answered (None without `q`). `questions` is what
-    the viewer may see (every question by default); nothing outside it is ever returned."""
-    found = (questions if questions is not None else Question.objects.all()).select_related(
-        "competency"
-    )
+    the viewer may see (by default what the policy shows `viewer`); nothing outside it is ever
+    returned."""
+    found = (questions if questions is not None else visible(viewer)).select_related("competency")
     found = found.prefetch_related("roles", "levels")
     if filters.role:
         found = found.filter(roles__slug=filters.role)
@@ -106,9 +114,10 @@ def jurisdictions_for(chosen: str) -> list[str]:
     return [code for code in JURISDICTIONS if applies(code, chosen)]
 
 
-def question_detail(slug: str) -> QuerySet[Question]:
+def question_detail(slug: str, viewer: Any = None) -> QuerySet[Question]:
     return (
-        Question.objects.filter(slug=slug)
+        visible(viewer)
+        .filter(slug=slug)
         .select_related("competency")
         .prefetch_related("roles", "levels", "example_answers")
     )
