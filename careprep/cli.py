@@ -171,6 +171,9 @@ def content_validate(
     if target.is_file() and target.name == "pathway.yaml":
         typer.echo(f"OK: {pathway} in {target}")
         return
+    if target.is_file() and target.name == "glossary.yaml":
+        typer.echo(f"OK: {glossary_checked(target, read_pack(settings.CONTENT_DIR))} in {target}")
+        return
     # A single file may refer to roles and competencies of the bundled pack.
     known = read_pack(settings.CONTENT_DIR) if target.is_file() else None
     try:
@@ -191,8 +194,28 @@ def content_validate(
         f"OK: {len(pack.roles)} roles, {len(pack.competencies)} competencies, "
         f"{len(pack.questions)} questions in {target}"
         + (f"; {pathway}" if pathway else "")
+        + (f"; {glossary}" if (glossary := glossary_checked(target, pack)) else "")
         + (f"; {len(warnings)} warning(s)" if warnings else "")
     )
+
+
+def glossary_checked(target: Path, pack: Pack) -> str:
+    """Check the recruiter glossary (a pack's glossary.yaml, or that file itself) against the
+    pack's question ids: a summary, or its problems printed and exit 1."""
+    from hiring.glossary import FILE_NAME, read_glossary
+    from questionbank.content import ContentError
+
+    file = target if target.is_file() else target / FILE_NAME
+    if file.name != FILE_NAME or not file.exists():
+        return ""
+    try:
+        glossary = read_glossary(file, [spec.id for spec, _ in pack.questions])
+    except ContentError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{len(exc.problems)} problem(s) found; nothing loaded.", err=True)
+        raise typer.Exit(1) from None
+    return f"glossary: {len(glossary.terms)} terms"
 
 
 def pathway_checked(target: Path) -> str:

@@ -61,3 +61,19 @@ def test_the_glossary_page_links_each_term_to_its_questions(client: Client, bank
     page = client.get("/hiring/glossary/").content.decode()
     assert "Proxy access" in page and "On a CV or résumé" in page
     assert 'href="/questions/ps-adolescent-proxy/"' in page
+
+
+def test_content_validate_checks_the_glossary(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from careprep.cli import app
+
+    runner = CliRunner()
+    ok = runner.invoke(app, ["content", "validate", str(Path(settings.CONTENT_DIR) / FILE_NAME)])
+    assert ok.exit_code == 0 and "glossary: 12 terms" in ok.output
+    broken = tmp_path / FILE_NAME
+    source = (Path(settings.CONTENT_DIR) / FILE_NAME).read_text()
+    broken.write_text(source.replace("ps-basic-features", "ps-gone", 1))
+    result = runner.invoke(app, ["content", "validate", str(broken)])
+    assert result.exit_code == 1
+    assert f"{broken}:" in result.output and "no bank question 'ps-gone'" in result.output
