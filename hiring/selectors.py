@@ -15,7 +15,8 @@ from programmes.roles import Viewer, user_id
 
 from . import calibration
 from .debrief import Card, CompetencyLine, Debrief, debrief_build
-from .models import Interview, Recommendation, Scorecard, ScorecardStatus
+from .kits import kit_versions
+from .models import Interview, InterviewKit, Recommendation, Scorecard, ScorecardStatus
 
 RECOMMENDATION_LABELS = dict(Recommendation.choices)
 
@@ -108,11 +109,16 @@ def _report(scope: str, rows: list[calibration.Rating], interviews: int) -> Cali
     )
 
 
-def panel_calibration(viewer: Viewer, organisation: Organisation) -> CalibrationReport | None:
-    """Every submitted scorecard of the organisation: for its hiring managers only."""
+def panel_calibration(
+    viewer: Viewer, organisation: Organisation, kit: InterviewKit | None = None
+) -> CalibrationReport | None:
+    """Every submitted scorecard of the organisation, or of one kit (all its versions): for its
+    hiring managers only."""
     if not policy.may_manage_hiring(viewer, organisation):
         return None
     cards = visible_submitted(viewer).filter(interview__candidate__organisation=organisation)
+    if kit is not None:
+        cards = cards.filter(interview__kit__in=[v.pk for v in kit_versions(kit)])
     interviews = cards.values("interview_id").distinct().count()
     return _report("panel", _ratings(cards), interviews)
 

@@ -213,10 +213,15 @@ def debrief(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def calibration_panel(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
-    report = selectors.panel_calibration(me(request), organisation)
+    kits = policy.kits_visible_to(me(request)).filter(organisation=organisation, parent=None)
+    kit = None
+    if request.GET.get("kit", "").isdigit():
+        kit = get_object_or_404(kits, pk=int(request.GET["kit"]))
+    report = selectors.panel_calibration(me(request), organisation, kit)
     if report is None:
         raise Http404
-    return render(request, "hiring/calibration.html", _calibration_context(report, organisation))
+    context = _calibration_context(report, organisation) | {"kit": kit, "kits": kits}
+    return render(request, "hiring/calibration.html", context)
 
 
 @require_safe

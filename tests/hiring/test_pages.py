@@ -235,3 +235,12 @@ def test_the_hiring_link_is_shown_to_hiring_staff_only(hiring: HiringCast) -> No
         b'href="/hiring/">Hiring</a>'
         not in client_for(hiring.people["north:candidate"]).get("/").content
     )
+
+
+def test_the_panel_calibration_page_filters_by_kit(hiring: HiringCast) -> None:
+    submit_scorecard(hiring.interview, hiring.first)
+    url = reverse("hiring:calibration_panel", args=[hiring.cast.north.slug])
+    client = client_for(hiring.manager)
+    page = client.get(url, {"kit": hiring.kit.pk})
+    assert page.status_code == 200 and "of the kit “Patient liaison panel”" in page.content.decode()
+    assert client.get(url, {"kit": 999999}).status_code == 404

@@ -9,8 +9,9 @@ import pytest
 from django.utils import timezone
 
 from hiring.candidates import interview_schedule
+from hiring.kits import kit_publish
 from hiring.selectors import own_calibration, panel_calibration
-from tests.hiring.cast import HiringCast, submit_scorecard
+from tests.hiring.cast import HiringCast, kit_build, submit_scorecard
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +54,20 @@ def test_the_own_report_counts_nothing_before_submitting(hiring: HiringCast) -> 
     submit_scorecard(hiring.interview, hiring.first, rating=5)
     report = own_calibration(hiring.second)
     assert report.interviews == 0 and report.leniency == [] and report.alpha == {}
+
+
+def test_the_panel_report_can_cover_one_kit_with_all_its_versions(hiring: HiringCast) -> None:
+    _two_interviews(hiring)
+    other = kit_publish(kit=kit_build(hiring.cast.north, hiring.manager))
+    elsewhere = interview_schedule(
+        candidate=hiring.candidate,
+        kit=other,
+        scheduled_at=timezone.now() + timedelta(days=5),
+        panel=[hiring.first],
+        by=hiring.manager,
+    )
+    submit_scorecard(elsewhere, hiring.first)
+    everything = panel_calibration(hiring.manager, hiring.cast.north)
+    one_kit = panel_calibration(hiring.manager, hiring.cast.north, hiring.kit)
+    assert everything is not None and one_kit is not None
+    assert (everything.interviews, one_kit.interviews) == (3, 2)
