@@ -4,7 +4,11 @@ clear state for no words, no match, and a partial match; the HTMX fragment updat
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
+
+from programmes.models import MemberRole, Membership, Organisation
+from questionbank.models import Competency, Question
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +72,27 @@ def test_without_words_the_bank_is_listed_in_its_own_order(client: Client, bank:
     page = client.get("/questions/").content.decode()
     assert 'class="question-list ranked"' not in page and "<mark>" not in page
     assert 'type="search"' in page
+
+
+def test_an_organisations_own_question_is_found_by_its_members_only(
+    client: Client, bank: None, owner: User, outsider: User
+) -> None:
+    hospital = Organisation.objects.create(name="Riverside Hospital", slug="riverside")
+    Membership.objects.create(user=owner, organisation=hospital, role=MemberRole.CANDIDATE)
+    Question.all_objects.create(
+        slug="riverside-kiosk",
+        text="How would you help patients use the Riverside check-in kiosks?",
+        type="situational",
+        competency=Competency.objects.order_by("pk")[0],
+        key_points=["Offer help without taking over."],
+        what_not_to_say=[],
+        follow_ups=[],
+        listen_for=[],
+        organisation=hospital,
+    )
+    assert "riverside-kiosk" not in client.get("/questions/", {"q": "kiosks"}).content.decode()
+    client.force_login(outsider)
+    assert "riverside-kiosk" not in client.get("/questions/", {"q": "kiosks"}).content.decode()
+    client.force_login(owner)
+    page = client.get("/questions/", {"q": "kiosks"}).content.decode()
+    assert result_links(page)[0] == "riverside-kiosk" and "<mark>kiosks</mark>" in page
