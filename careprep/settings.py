@@ -92,6 +92,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: health probes are answered before sessions, CSRF, HTTPS redirects and rate limits.
+    "careprep.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "careprep.middleware.AllowedMethodsMiddleware",
     "csp.middleware.CSPMiddleware",
