@@ -22,6 +22,8 @@ from . import (
     speed,
 )
 from .common import OUT, ROOT
+from .faults import worker_kill
+from .load import cluster
 from .load import run as load
 
 SECTIONS = [
@@ -37,6 +39,18 @@ SECTIONS = [
     ("semeval", "5. SemEval-2013 Task 7, 2-way", "python -m benchmarks.semeval", semeval.main),
     ("speed", "6. Speed", "python -m benchmarks.speed", speed.main),
     ("load", "7. Load: 20 users practising", "python -m benchmarks.load.run", load.main),
+    (
+        "cluster",
+        "8. Cluster: 200 users on PostgreSQL and Redis, review workers",
+        "python -m benchmarks.load.cluster",
+        cluster.main,
+    ),
+    (
+        "fault_worker_kill",
+        "9. Fault: a review worker killed mid-review",
+        "python -m benchmarks.faults.worker_kill",
+        worker_kill.main,
+    ),
 ]
 
 

@@ -376,7 +376,11 @@ def mock_report_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def mock_report_download(request: HttpRequest, pk: int) -> HttpResponse:
     interview = interview_of(_me(request), pk)
-    response = HttpResponse(pdf.report_pdf(mock_report(interview)), content_type="application/pdf")
+    report = mock_report(interview)
+    if report.reviewing:  # a PDF is kept: it waits until every answer in it is reviewed
+        messages.info(request, "Some answers are still being reviewed; download the PDF then.")
+        return redirect("mock_report", pk=interview.pk)
+    response = HttpResponse(pdf.report_pdf(report), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="careprep-mock-{interview.pk}.pdf"'
     return response
 
