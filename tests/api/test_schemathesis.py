@@ -9,12 +9,15 @@ suite stays quick; docs/security.md gives the 100-example run."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.contrib.auth.models import User
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -45,8 +48,16 @@ TAKES_AN_ANSWER = {
 
 
 @pytest.fixture
-def api_schema(db: None, bank: None) -> schemathesis.BaseSchema:
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+def api_schema(db: None, bank: None) -> Iterator[schemathesis.BaseSchema]:
+    # A request through the WSGI app ends by closing the database connection, which on
+    # PostgreSQL would end the test's transaction; Django's test client stops that the same way.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
 
 @pytest.fixture
