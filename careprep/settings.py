@@ -92,7 +92,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: health probes are answered before sessions, CSRF, HTTPS redirects and rate limits.
+    # First: metrics and health probes, answered before sessions, CSRF, redirects, rate limits.
+    "careprep.metrics.MetricsMiddleware",
     "careprep.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "careprep.middleware.AllowedMethodsMiddleware",

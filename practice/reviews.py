@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.jurisdiction import jurisdiction_of
+from careprep.metrics import observe_review
 from coach import Feedback, review
 from coach.probe import choose_follow_up
 from coach.text import shorten
@@ -77,6 +78,7 @@ def attempt_coach_question(attempt: Attempt) -> dict[str, Any]:
     )
 
 
+@observe_review
 def review_fill(attempt: Attempt, question: dict[str, Any]) -> Feedback:
     """Run the coach on the attempt's answer and put the feedback on it (not saved)."""
     ensure_bank()
