@@ -13,8 +13,8 @@ from questionbank.models import Competency, Question, Role
 from questionbank.selectors import QuestionFilter, question_detail, question_list
 
 from . import data_rights
-from .hiring import router as hiring_router
 from .errors import CareprepAPI
+from .hiring import router as hiring_router
 from .mentoring import router as mentoring_router
 from .practice import router as practice_router
 from .programmes import router as programmes_router
