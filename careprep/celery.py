@@ -15,3 +15,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careprep.settings")
 app = Celery("careprep")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(["practice"])
+
+# Its signal handlers put the request id on worker log lines and into task headers.
+import careprep.logs  # noqa: E402, F401

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: metrics and health probes, answered before sessions, CSRF, redirects, rate limits.
+    "careprep.logs.RequestIdMiddleware",
     "careprep.metrics.MetricsMiddleware",
     "careprep.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -306,9 +307,25 @@ CELERY_TASK_DEFAULT_QUEUE = "reviews"
 # The optional LLM reviewer (coach.llm) is off unless CAREPREP_LLM_URL is set; candidates still
 # choose, answer by answer or in their profile, whether their (redacted) answer is sent.
 
+# CAREPREP_LOG_FORMAT=json: one JSON object a line for a log collector; text on a laptop. Every
+# line has the request id (careprep.logs), in the worker too.
+LOG_FORMAT = os.getenv("CAREPREP_LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"CAREPREP_LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "careprep.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "careprep.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
