@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careprep.backup import backup_app
+
 if TYPE_CHECKING:
     from questionbank.content import Pack
 
@@ -25,6 +27,7 @@ retention_app = typer.Typer(help="Remove practice older than RETENTION_DAYS.", n
 app.add_typer(retention_app, name="retention")
 audit_app = typer.Typer(help="Check the audit log.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
+app.add_typer(backup_app, name="backup")
 
 
 def django_setup() -> None:
