@@ -145,3 +145,9 @@ def test_pages_still_refuse_delete_and_the_api_refuses_what_it_does_not_document
     client.force_login(owner)
     assert client.delete(f"/attempts/{attempt.pk}/").status_code == 405
     assert client.put("/api/v1/attempts", headers=bearer(owner)).status_code == 405
+
+
+def test_a_nul_in_a_filter_is_not_a_server_error(client: Client, bank: None) -> None:
+    # Found by schemathesis on PostgreSQL, which refuses NUL in text.
+    response = client.get("/api/v1/questions", {"role": "patient\x00liaison", "q": "\x00"})
+    assert response.status_code == 200
