@@ -100,10 +100,14 @@ def _warm_worker_process(**_: object) -> None:
 
 @worker_ready.connect
 def _resend_on_start(**_: object) -> None:
+    from django.db import connections
+
     try:
         count = stale_reviews_resend()
     except Exception:
         log.exception("re-sending waiting reviews failed")
         return
+    finally:
+        connections.close_all()  # the worker's main process has no more use for it
     if count:
         log.warning("re-sent %d reviews that were still waiting", count)

@@ -13,11 +13,20 @@ from uuid import uuid4
 import pytest
 import redis
 from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
+from django.db import connection
 from django.test import override_settings
 
 from careprep.celery import app
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+@task_postrun.connect
+def _close_worker_connection(**_: object) -> None:
+    """The worker thread's own connection, closed after each task, so that the PostgreSQL test
+    database can be dropped at the end (an in-memory SQLite one ignores this)."""
+    connection.close()
 
 
 def use_broker(**conf: Any) -> None:
