@@ -23,8 +23,12 @@ import numpy as np
 from sklearn.linear_model import Ridge
 
 from coach import FLAG_CODES, review
+from coach.analysis import Analysis
 from coach.bank import use_bank
-from coach.overall import CAPS, PATH, TERMS, Weights, bend, features
+from coach.embeddings import get_embedder
+from coach.overall import CAPS, PATH, PATH_REFERENCES, TERMS, Weights, bend, features
+from coach.references import References
+from coach.types import Question
 
 from .common import cached_embedder, spearman, table, write_report
 from .corpus import pairwise_by, training
@@ -35,11 +39,20 @@ ALPHA = 0.3
 FOLDS = 5
 
 
+REFERENCES = TERMS.index("references")
+
+
 @dataclass
 class Observed:
     items: list[dict[str, Any]]
     x: np.ndarray
     grades: np.ndarray
+    referenced: np.ndarray  # whether the answer's question has graded references
+
+    def without_references(self) -> np.ndarray:
+        x = self.x.copy()
+        x[:, REFERENCES] = 0.0
+        return x
 
 
 def corpus_items() -> list[dict[str, Any]]:
@@ -53,11 +66,22 @@ def corpus_items() -> list[dict[str, Any]]:
 
 
 def observe(items: list[dict[str, Any]]) -> Observed:
-    rows = []
+    """Each answer's features. Its references leave its own author batch out: an answer is
+    never placed among answers by its own batch's authors (nor beside itself)."""
+    found = References()
+    embedder, _ = get_embedder()
+    rows, referenced = [], []
     for item in items:
         fb = review(item["question"], item["text"])
-        rows.append(features(fb.criteria, fb.flag_codes, fb.on_topic_words, fb.relevance))
-    return Observed(items, np.array(rows), np.array([i["grade"] for i in items], dtype=float))
+        vector = Analysis.build(Question.from_dict(item["question"]), item["text"], embedder)
+        near = found.near(
+            item.get("question_id", ""), vector.answer_vector, embedder.name, item["batch"]
+        )
+        peers = near.value if near is not None else None
+        rows.append(features(fb.criteria, fb.flag_codes, fb.on_topic_words, fb.relevance, peers))
+        referenced.append(near is not None)
+    grades = np.array([i["grade"] for i in items], dtype=float)
+    return Observed(items, np.array(rows), grades, np.array(referenced))
 
 
 def fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...] = ()) -> Weights:
@@ -77,6 +101,18 @@ def shown(weights: Weights, row: np.ndarray) -> float:
     return min([points, *(CAPS[c] for c in codes if c in CAPS)])
 
 
+def fit_both(
+    data: Observed, keep: np.ndarray, names: tuple[str, ...] = ()
+) -> tuple[Weights, Weights]:
+    """Weights for answers with references (fitted on those) and for answers without (fitted on
+    every answer, the references term left out)."""
+    with_refs = keep & data.referenced
+    return (
+        fit(data.x[with_refs], data.grades[with_refs], names),
+        fit(data.without_references()[keep], data.grades[keep], names),
+    )
+
+
 def cross_validated(data: Observed) -> np.ndarray:
     """Each answer's overall from weights fitted without its author group and without its
     question group."""
@@ -88,8 +124,11 @@ def cross_validated(data: Observed) -> np.ndarray:
             train = (authors != a) & (questions != q)
             test = (authors == a) & (questions == q)
             if test.any():
-                weights = fit(data.x[train], data.grades[train])
-                predicted[test] = [shown(weights, row) for row in data.x[test]]
+                with_refs, without = fit_both(data, train)
+                predicted[test] = [
+                    shown(with_refs if ref else without, row)
+                    for row, ref in zip(data.x[test], data.referenced[test], strict=True)
+                ]
     return predicted
 
 
@@ -118,21 +157,26 @@ def main() -> None:
     embedder = cached_embedder()
     data = observe(corpus_items())
     embedder.save()
-    shipped = fit(data.x, data.grades, ("corpus", *SETS))
+    every = np.ones(len(data.items), dtype=bool)
+    shipped_refs, shipped = fit_both(data, every, ("corpus", *SETS))
     if "--check" in sys.argv:
-        current = PATH.read_text(encoding="utf-8").strip()
-        if current != shipped.to_json():
-            sys.exit(f"{PATH} is out of date: run python -m benchmarks.calibrate")
-        print(f"{PATH.name} matches a fresh fit.")
+        for path, fitted in ((PATH, shipped), (PATH_REFERENCES, shipped_refs)):
+            if path.read_text(encoding="utf-8").strip() != fitted.to_json():
+                sys.exit(f"{path} is out of date: run python -m benchmarks.calibrate")
+        print(f"{PATH.name} and {PATH_REFERENCES.name} match a fresh fit.")
         return
     PATH.write_text(shipped.to_json() + "\n", encoding="utf-8")
+    PATH_REFERENCES.write_text(shipped_refs.to_json() + "\n", encoding="utf-8")
     predicted = cross_validated(data)
     weight_rows = [
-        [name, f"{w * 25:.1f} points at 100%"]
-        for name, w in zip(TERMS, shipped.weights, strict=True)
+        [name, f"{w * 25:.1f}", f"{r * 25:.1f}"]
+        for name, w, r in zip(TERMS, shipped.weights, shipped_refs.weights, strict=True)
         if name not in FLAG_CODES
     ]
-    weight_rows += [[code, f"−{shipped.penalty(code):.1f} points"] for code in FLAG_CODES]
+    weight_rows += [
+        [code, f"−{shipped.penalty(code):.1f}", f"−{shipped_refs.penalty(code):.1f}"]
+        for code in FLAG_CODES
+    ]
     headers = ["batch", "answers", "authors", "coach (Spearman / pairwise)", "length (baseline)"]
     report = "\n".join(
         [
@@ -141,10 +185,12 @@ def main() -> None:
             "",
             table(headers, report_rows(data, predicted)),
             "",
-            f"Shipped weights (fitted on all {len(data.items)} answers; base "
-            f"{(shipped.intercept - 1) * 25:.1f} points):",
+            f"Shipped weights, in points at 100% (or taken off by a flag): without references "
+            f"fitted on all {len(data.items)} answers (base {(shipped.intercept - 1) * 25:.1f}); "
+            f"with references on the {int(data.referenced.sum())} answers to questions that "
+            f"have them (base {(shipped_refs.intercept - 1) * 25:.1f}):",
             "",
-            table(["term", "weight"], weight_rows),
+            table(["term", "without references", "with references"], weight_rows),
             "",
         ]
     )

@@ -24,6 +24,7 @@ from .criteria import (
 from .embeddings import Embedder, get_embedder
 from .overall import weights
 from .probes import guidance_examples, probes
+from .references import Neighbours, references
 from .relevance import Relevance, relevance
 from .safety import unsafe_practice
 from .text import words
@@ -141,7 +142,10 @@ def review(
     on_topic = _on_topic_words(analysis, cover.sentence_relevance)
     codes_raised = [f.code for f in flags]
     related_p = related.probability if related is not None else 1.0
-    overall = weights().overall(criteria, codes_raised, on_topic, related_p)
+    near = _neighbours(analysis)
+    peers = near.value if near is not None else None
+    fitted = weights(near is not None)
+    overall = fitted.overall(criteria, codes_raised, on_topic, related_p, peers)
     return Feedback(
         overall=overall,
         criteria=criteria,
@@ -153,9 +157,19 @@ def review(
         method="embedding" if embedder.semantic else "lexical",
         word_count=analysis.word_count,
         on_topic_words=on_topic,
-        score_parts=weights().parts(criteria, codes_raised, on_topic, related_p),
+        score_parts=fitted.parts(criteria, codes_raised, on_topic, related_p, peers),
         relevance=round(related_p, 3),
+        references_grade=round(near.grade, 2) if near is not None else None,
+        references_count=near.count if near is not None else 0,
     )
+
+
+def _neighbours(analysis: Analysis) -> Neighbours | None:
+    """Where the answer sits among the graded answers to its bank question, if there are any."""
+    found = references()
+    if found is None or not analysis.question.id or not analysis.embedder.semantic:
+        return None
+    return found.near(analysis.question.id, analysis.answer_vector, analysis.embedder.name)
 
 
 def prepare(question: Question | dict[str, Any]) -> None:

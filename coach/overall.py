@@ -20,6 +20,10 @@ import numpy as np
 from .types import CRITERIA, FLAG_CODES, ScorePart
 
 PATH = Path(__file__).resolve().parent / "data" / "overall.json"
+# The weights for an answer to a bank question with graded references (coach.references): the
+# same terms plus how interviewers graded the nearest graded answers. PATH's weights give that
+# term nothing and serve answers to questions the references do not know.
+PATH_REFERENCES = PATH.with_name("overall_references.json")
 # Below SHORT words an answer has no room to develop; from FULL words on it has all it needs.
 # Longer is not better: development stops counting at FULL words on the question (60, 100 and 150
 # were tried with benchmarks/calibrate.py's cross-validation on the corpus; 100 ordered answers
@@ -33,7 +37,7 @@ SOFT = 6.0
 
 
 # The fit's terms, in the order of `features` and of `Weights.weights`.
-TERMS = (*CRITERIA, "development", "relevance", *FLAG_CODES)
+TERMS = (*CRITERIA, "development", "relevance", "references", *FLAG_CODES)
 # Parts of the breakdown that are not terms: the fit's base, and what keeps the score inside 0-100
 # or under a flag's cap.
 BASE, LIMIT = "base", "limit"
@@ -54,16 +58,22 @@ def bend(points: float) -> float:
 
 
 def features(
-    criteria: Mapping[str, float], codes: Iterable[str], words: int, relevance: float = 1.0
+    criteria: Mapping[str, float],
+    codes: Iterable[str],
+    words: int,
+    relevance: float = 1.0,
+    references: float | None = None,
 ) -> list[float]:
     """The fit's inputs in a fixed order: criteria 0..1, development 0..1, relevance 0..1 (the
-    probability that the answer is about its question), then -1 per flag (so that a non-negative
-    weight is a penalty)."""
+    probability that the answer is about its question), references 0..1 (the nearest graded
+    answers' grade, 0 when there are none), then -1 per flag (so that a non-negative weight is
+    a penalty)."""
     raised = set(codes)
     return [
         *(criteria[name] / 100 for name in CRITERIA),
         development(words),
         relevance,
+        references or 0.0,
         *(-1.0 if code in raised else 0.0 for code in FLAG_CODES),
     ]
 
@@ -81,9 +91,10 @@ class Weights:
         codes: Iterable[str],
         words: int,
         relevance: float = 1.0,
+        references: float | None = None,
     ) -> float:
         """The predicted grade, 1..5 (not clipped)."""
-        values = features(criteria, codes, words, relevance)
+        values = features(criteria, codes, words, relevance, references)
         return self.intercept + float(np.dot(self.weights, values))
 
     def overall(
@@ -92,11 +103,12 @@ class Weights:
         codes: Sequence[str],
         words: int,
         relevance: float = 1.0,
+        references: float | None = None,
     ) -> int:
         """The grade on 0-100 (1 -> 0, 5 -> 100), bent softly inside the bounds rather than
         clipped, so that two weak answers (or two strong ones) keep their order, and capped by
         the flags that sink an answer."""
-        points = bend(25 * (self.grade(criteria, codes, words, relevance) - 1))
+        points = bend(25 * (self.grade(criteria, codes, words, relevance, references) - 1))
         caps = [CAPS[code] for code in codes if code in CAPS]
         return round(float(min([points, *caps])))
 
@@ -106,18 +118,23 @@ class Weights:
         codes: Sequence[str],
         words: int,
         relevance: float = 1.0,
+        references: float | None = None,
     ) -> list[ScorePart]:
         """The terms of the weighted sum in points (what each criterion, development and
         relevance earned out of its most, what each raised flag took off), the base, and what
         keeps the total inside 0-100 or under a cap: rounded so that they add up to `overall`."""
-        values = features(criteria, codes, words, relevance)
+        values = features(criteria, codes, words, relevance, references)
         out = [ScorePart(BASE, round(25 * (self.intercept - 1)))]
         for name, weight, value in zip(TERMS, self.weights, values, strict=True):
+            if name == "references" and references is None:
+                continue
             if name not in FLAG_CODES:
                 out.append(ScorePart(name, round(25 * weight * value), round(25 * weight)))
             elif value:
                 out.append(ScorePart(name, round(25 * weight * value)))
-        rest = self.overall(criteria, codes, words, relevance) - sum(p.points for p in out)
+        rest = self.overall(criteria, codes, words, relevance, references) - sum(
+            p.points for p in out
+        )
         if rest:
             out.append(ScorePart(LIMIT, rest))
         return out
@@ -150,5 +167,7 @@ class Weights:
 
 
 @cache
-def weights() -> Weights:
-    return Weights.from_json(PATH.read_text(encoding="utf-8"))
+def weights(references: bool = False) -> Weights:
+    """The shipped weights: for an answer with graded references, or for one without."""
+    path = PATH_REFERENCES if references and PATH_REFERENCES.exists() else PATH
+    return Weights.from_json(path.read_text(encoding="utf-8"))

@@ -1,22 +1,32 @@
 """`unsafe_practice`: the answer proposes or endorses an action that breaks safe practice.
 
-A sentence is unsafe when two independent readings agree: the `unsafe` probe (trained on a
-library of unsafe statements across privacy, identity checks, consent and autonomy, safety,
-records, boundaries, rights and scope, with hard negatives that refuse, correct, escalate or
-state the rule in the same words) reads it as proposing the action, and the sentence is nearer
-the library's unsafe statements than its safe ones. The question's own red flags and "what not to
-say" items lower the bar for sentences that are close to them. Refusing, correcting or
-escalating such an action is good practice and never raises the flag.
+The reading that decides is trained on interviewers' judgements of whole answers
+(benchmarks/unsafe_answers.py, coach/data/unsafe_answers.npz): a sentence probe fitted so that a
+flagged answer's most unsafe sentence reads as unsafe and every sentence of the other answers as
+safe. An answer is unsafe when one of its sentences reads so at ANSWER_AT or more, unless the
+sentence refuses, stops or conditions the action. The library below names the principle broken
+(what to do instead) and serves when the answer-level reading is missing.
+
+In the library reading, a sentence is unsafe when two independent readings agree: the `unsafe`
+probe (trained on a library of unsafe statements across privacy, identity checks, consent and
+autonomy, safety, records, boundaries, rights and scope, with hard negatives that refuse,
+correct, escalate or state the rule in the same words) reads it as proposing the action, and the
+sentence is nearer the library's unsafe statements than its safe ones. The question's own red
+flags and "what not to say" items lower the bar for sentences that are close to them. Refusing,
+correcting or escalating such an action is good practice and never raises the flag.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
 from .analysis import Analysis
-from .probes import unsafe_library
+from .embeddings import MODEL_SHA256
+from .probes import Probe, unsafe_library
 from .rules import guidance_core, refused
 from .types import FlagResult
 
@@ -34,6 +44,24 @@ MARGIN = 0.0
 # With a refusal in the sentence (rules.REFUSAL) the probe must be surer: the library's hard
 # negatives teach most of this; the words are a second guard.
 REFUSED_AT = 0.99
+# The answer-level reading: from ANSWER_AT a sentence makes the answer unsafe; from
+# ANSWER_UNSURE_AT the feedback says the coach is not sure. Leaving each author batch of the
+# corpus out, 0.95 flags about one answer in 20 at precision 0.32 and recall 0.21, and 0.9 twice
+# as many at precision 0.23 (benchmarks/unsafe_answers.py; the sentence library alone reached
+# about 0.12 precision).
+ANSWER_AT, ANSWER_UNSURE_AT = 0.95, 0.9
+ANSWERS_PATH = Path(__file__).resolve().parent / "data" / "unsafe_answers.npz"
+
+
+@cache
+def answer_probe() -> Probe | None:
+    """The answer-level reading, or None when missing or trained on another model."""
+    if not ANSWERS_PATH.exists():
+        return None
+    data = np.load(ANSWERS_PATH)
+    if str(data["model_sha256"]) != MODEL_SHA256:
+        return None
+    return Probe(data["weights"].astype(np.float32), float(data["bias"]))
 
 
 @dataclass(frozen=True)
@@ -92,13 +120,26 @@ def unsafe_practice(analysis: Analysis) -> Safety:
     library = unsafe_library()
     if not read or library is None:
         return Safety(None, False)
+    answers = answer_probe()
+    if answers is not None:
+        scores = answers.probability(analysis.sentence_matrix)
+        pairs = list(zip(scores, read, strict=True))
+        marked = [p >= (REFUSED_AT if r.refused else ANSWER_AT) for p, r in pairs]
+        # The library reading alone is too often wrong to flag (precision about 0.12) but is
+        # worth a word of doubt, as it was before the answer-level reading.
+        unsure = any(
+            (p >= ANSWER_UNSURE_AT or r.probability >= UNSURE_AT) and not r.refused
+            for p, r in pairs
+        )
+    else:
+        marked = [r.unsafe() for r in read]
+        unsure = any(r.probability >= UNSURE_AT and not r.refused for r in read)
     hits = [
         (sentence.span, library.principles[r.principle])
-        for sentence, r in zip(analysis.sentences, read, strict=True)
-        if r.unsafe()
+        for sentence, r, hit in zip(analysis.sentences, read, marked, strict=True)
+        if hit
     ]
     if not hits:
-        unsure = any(r.probability >= UNSURE_AT and not r.refused for r in read)
         return Safety(None, unsure)
     rules = list(dict.fromkeys(rule for _, rule in hits))
     return Safety(

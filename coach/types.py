@@ -120,6 +120,11 @@ class Feedback:
     score_parts: list[ScorePart] = field(default_factory=list)
     # The probability that the answer is about its question (coach.relevance).
     relevance: float = 1.0
+    # How interviewers graded the answers nearest this one among the graded answers to the same
+    # bank question (1..5, coach.references), and how many graded answers there are; None when
+    # the question has no references.
+    references_grade: float | None = None
+    references_count: int = 0
     # Set only when an administrator configured the optional LLM reviewer (coach.llm).
     llm: Any = None
 
@@ -181,6 +186,8 @@ class Feedback:
             ],
             llm=data.get("llm"),
             relevance=data.get("relevance", 1.0),
+            references_grade=data.get("references_grade"),
+            references_count=data.get("references_count", 0),
         )
 
     def batch_line(self, item_id: str) -> dict[str, Any]:

@@ -28,6 +28,7 @@ PART_LABELS = {
     "language": "Language",
     "development": "A developed answer (words on the question, up to 100)",
     "relevance": "About the question asked",
+    "references": "How interviewers graded answers like yours to this question",
 }
 # Parts that are not weighted terms: where the fit starts, and what keeps the score in 0-100 or
 # under the cap of a flag that sinks an answer (coach.overall).

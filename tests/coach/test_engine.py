@@ -50,8 +50,10 @@ def test_answers_are_ordered_as_an_interviewer_would(delay_question: dict[str, A
         "listen to them and try to help them as best I can, because that is what matters most."
     )
     short = "I said sorry and they calmed down."
-    scores = [review(delay_question, a).overall for a in (STRONG, vague, short)]
-    assert scores[0] > scores[1] > scores[2]
+    strong, *weak = [review(delay_question, a).overall for a in (STRONG, vague, short)]
+    # Interviewers grade both weak answers 1-2 and do not order them reliably; both must sit
+    # far below the complete story.
+    assert all(score <= 35 and score < strong - 30 for score in weak)
 
 
 def test_a_short_complete_answer_beats_a_long_wandering_one(delay_question: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ GOOD = dict.fromkeys(CRITERIA, 80)
 
 def test_every_weight_adds_and_every_flag_takes_away() -> None:
     fitted = weights()
-    assert len(fitted.weights) == len(CRITERIA) + 2 + len(FLAG_CODES) == len(TERMS)
+    assert len(fitted.weights) == len(CRITERIA) + 3 + len(FLAG_CODES) == len(TERMS)
     assert all(w >= 0 for w in fitted.weights)
     clean = fitted.overall(GOOD, [], FULL)
     for code in FLAG_CODES:
