@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+# Test processes per run (pytest-xdist; each gets its own test database). 0 runs in this process.
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 .PHONY: start cluster setup test lint typecheck pytest pytest-postgres browser-deps benchmarks clean
 
@@ -42,13 +45,13 @@ typecheck: setup
 	$(BIN)/mypy .
 
 pytest: setup browser-deps
-	$(BIN)/pytest
+	$(PYTEST)
 
 # The suite again on PostgreSQL when 127.0.0.1:5432 answers; on CI it must answer.
 pytest-postgres: setup browser-deps
 	@if $(BIN)/python scripts/pg_ready.py "$(PG_URL)"; then \
 	  echo "== test suite on PostgreSQL"; \
-	  DATABASE_URL="$(PG_URL)" $(BIN)/pytest; \
+	  DATABASE_URL="$(PG_URL)" $(PYTEST); \
 	elif [ -n "$$CI" ]; then \
 	  echo "PostgreSQL is not reachable at $(PG_URL), and CI must test on it"; exit 1; \
 	else \
