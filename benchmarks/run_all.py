@@ -17,9 +17,11 @@ from . import (
     keypoints,
     mohler,
     probes,
+    references,
     relevance,
     semeval,
     speed,
+    unsafe_answers,
 )
 from .common import OUT, ROOT
 from .faults import worker_kill
@@ -32,6 +34,18 @@ SECTIONS = [
     ("probes", "1a. Sentence probes", "python -m benchmarks.probes", probes.main),
     ("relevance", "1b. Relevance", "python -m benchmarks.relevance", relevance.main),
     ("flags", "1c. Flag thresholds", "python -m benchmarks.flags", flags.main),
+    (
+        "references",
+        "1d. Graded references (built before overall is fitted)",
+        "python -m benchmarks.references",
+        references.main,
+    ),
+    (
+        "unsafe_answers",
+        "1e. Unsafe practice, read at the answer level",
+        "python -m benchmarks.unsafe_answers",
+        unsafe_answers.main,
+    ),
     ("calibrate", "2. Fitting overall", "python -m benchmarks.calibrate", calibrate.main),
     ("graded", "3. Earlier graded sets (in-sample)", "python -m benchmarks.graded", graded.main),
     ("keypoints", "3a. Talking points", "python -m benchmarks.keypoints", keypoints.main),
