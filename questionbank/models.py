@@ -119,7 +119,7 @@ class Question(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = BundledQuestions()
-    all_objects = models.Manager()
+    all_objects = models.Manager()  # noqa: DJ012 (a manager, not a field: ruff reads models.X())
 
     class Meta:
         ordering = ["order", "slug"]

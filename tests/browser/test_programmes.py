@@ -51,7 +51,7 @@ def test_invite_accept_share_and_the_admin_sees_only_the_summary(
     admin.get_by_role("button", name="Send the invitation").click()
     expect(admin.get_by_text("Invitation sent to newcomer@example.org")).to_be_visible()
 
-    link = re.search(r"https?://\S+/invitations/\S+/", mail.outbox[-1].body)
+    link = re.search(r"https?://\S+/invitations/\S+/", str(mail.outbox[-1].body))
     assert link is not None
     invitee_context = browser.new_context()
     invitee = invitee_context.new_page()

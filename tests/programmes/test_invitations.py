@@ -49,7 +49,7 @@ def test_an_invitation_mails_a_link_and_stores_only_the_tokens_digest(
     message = mail.outbox[0]
     assert message.to == ["new@example.org"]
     assert "North Hospital" in message.subject
-    token = _link_token(message.body)
+    token = _link_token(str(message.body))
     invitation = Invitation.objects.get()
     assert invitation == sent.invitation
     assert invitation.token_digest == token_digest(token)
