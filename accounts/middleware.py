@@ -19,7 +19,7 @@ from django.urls import reverse
 from careprep import ratelimit
 
 from .signals import SESSION_STARTED
-from .two_factor import two_factor_enabled, two_factor_required
+from .two_factor import two_factor_enabled, two_factor_reason
 
 THROTTLED = "Too many attempts from this address. Wait a minute, then try again."
 
@@ -77,9 +77,11 @@ ENROLMENT_PAGES = {"two_factor_enrol", "logout", "login", "login_code"}
 
 class TwoFactorMiddleware:
     """A session must have passed the second factor if its user has one: a session from before
-    the app was added (or from another browser) is logged out. Staff who must use two-factor
-    log-in (TWO_FACTOR_REQUIRED_FOR_STAFF) and have not set it up are sent to set it up, and
-    reach no other page, the admin included. API tokens are judged by the token alone."""
+    the app was added (or from another browser) is logged out. Those who must use two-factor
+    log-in (staff, and the programme roles that see other people's records: see
+    `two_factor_reason`) and have not set it up are sent to set it up, with the reason, and
+    reach no other page, the admin included; the API answers 403. A token is judged in the
+    API's TokenAuth, which refuses the same people."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -101,10 +103,13 @@ class TwoFactorMiddleware:
             messages.info(request, "Log in again, with the code from your authenticator app.")
             return redirect_to_login(request.get_full_path())
         match = request.resolver_match
-        if not two_factor_required(user) or (match and match.url_name in ENROLMENT_PAGES):
+        if match and match.url_name in ENROLMENT_PAGES:
             return None
-        message = "Your account must use two-factor log-in. Set it up to go on."
+        reason = two_factor_reason(user)
+        if reason is None:
+            return None
+        message = f"{reason}. Set it up to go on."
         if request.path.startswith("/api/"):
-            return JsonResponse({"detail": message}, status=403)
+            return JsonResponse({"detail": message, "errors": []}, status=403)
         messages.info(request, message)
         return redirect("two_factor_enrol")

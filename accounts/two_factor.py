@@ -34,10 +34,45 @@ def two_factor_enabled(user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
+def two_factor_reason(user: User) -> str | None:
+    """Why this person must use two-factor log-in, or None when it is their choice. Those who
+    can see other people's data must: staff and superusers (the admin) when
+    TWO_FACTOR_REQUIRED_FOR_STAFF is on; programme admins, hiring managers and interviewers of
+    any organisation when TWO_FACTOR_REQUIRED_FOR_PROGRAMME_ROLES is on."""
+    if settings.TWO_FACTOR_REQUIRED_FOR_STAFF and (user.is_staff or user.is_superuser):
+        return "Staff accounts must use two-factor log-in"
+    if settings.TWO_FACTOR_REQUIRED_FOR_PROGRAMME_ROLES:
+        held = _programme_roles(user)
+        if held:
+            return (
+                f"Your {held} can see other people's practice and hiring records, so your "
+                "account must use two-factor log-in"
+            )
+    return None
+
+
+def _programme_roles(user: User) -> str:
+    """The roles among those that must use two-factor log-in that `user` holds, as words
+    ("interviewer role", "hiring manager and interviewer roles"); empty for none."""
+    # Imported here: programmes builds on accounts, not the other way round.
+    from programmes.models import MemberRole, Membership
+    from programmes.roles import HIRING_STAFF
+
+    held = set(
+        Membership.objects.filter(user_id=user.pk, role__in=HIRING_STAFF).values_list(
+            "role", flat=True
+        )
+    )
+    names = [str(MemberRole(role).label).lower() for role in HIRING_STAFF if role in held]
+    if not names:
+        return ""
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{listed} role" + ("s" if len(names) > 1 else "")
+
+
 def two_factor_required(user: User) -> bool:
-    """Whether this person must use two-factor log-in: staff and superusers (who can see other
-    people's data in the admin) when TWO_FACTOR_REQUIRED_FOR_STAFF is on."""
-    return bool(settings.TWO_FACTOR_REQUIRED_FOR_STAFF and (user.is_staff or user.is_superuser))
+    """Whether this person must use two-factor log-in (see `two_factor_reason`)."""
+    return two_factor_reason(user) is not None
 
 
 def device_of(user: User) -> TOTPDevice | None:

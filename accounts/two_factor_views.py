@@ -30,7 +30,7 @@ from .two_factor import (
     session_verified,
     two_factor_disable,
     two_factor_enabled,
-    two_factor_required,
+    two_factor_reason,
 )
 
 PENDING = "careprep_2fa_pending"
@@ -157,7 +157,7 @@ def two_factor_enrol(request: HttpRequest) -> HttpResponse:
         "form": form,
         "qr": qr_svg_data_uri(device.config_url),
         "secret": device_secret(device),
-        "required": two_factor_required(user),
+        "required": two_factor_reason(user),
     }
     return render(request, "accounts/two_factor_enrol.html", context)
 
@@ -185,8 +185,9 @@ def two_factor_off(request: HttpRequest) -> HttpResponse:
     user = _me(request)
     if not two_factor_enabled(user):
         return redirect("profile")
-    if two_factor_required(user):
-        messages.info(request, "Staff accounts must keep two-factor log-in on.")
+    reason = two_factor_reason(user)
+    if reason is not None:
+        messages.info(request, f"{reason}; it cannot be turned off.")
         return redirect("profile")
     form = TwoFactorDisableForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():

@@ -84,21 +84,21 @@ class CareprepAPI(NinjaAPI):
         assert "ErrorOut" in schema["components"]["schemas"]
         ref = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
         for operations in schema["paths"].values():
-            for method, operation in operations.items():
-                for status in _statuses(method, operation):
+            for operation in operations.values():
+                for status in _statuses(operation):
                     operation["responses"].setdefault(
                         status, {"description": COMMON[status], "content": ref}
                     )
         return schema
 
 
-def _statuses(method: str, operation: dict[str, Any]) -> list[int]:
+def _statuses(operation: dict[str, Any]) -> list[int]:
     params = operation.get("parameters", [])
     statuses: list[int] = []
     if operation.get("security"):
-        statuses += [401, 429]
-        if method in ("post", "put", "patch", "delete"):
-            statuses.append(403)
+        # 403 on any method: a person who must set up two-factor log-in first (a write may
+        # also lack its CSRF token).
+        statuses += [401, 403, 429]
     if any(p.get("in") == "path" for p in params):
         statuses.append(404)
     if "requestBody" in operation:

@@ -18,6 +18,7 @@ from ninja.security import HttpBearer, django_auth
 from pydantic import AfterValidator, Field
 
 from accounts.services import token_user
+from accounts.two_factor import two_factor_enabled, two_factor_reason
 from careprep import ratelimit
 from practice import answers
 from practice.answers import AnswerError
@@ -45,7 +46,8 @@ from .schemas import ErrorOut
 class TokenAuth(HttpBearer):
     """A personal token, or else the session (with its CSRF check). A request that offers a
     token is judged by the token alone: a wrong or revoked one is a 401, never a CSRF 403.
-    Wrong tokens are counted per address; past the limit the answer is 429."""
+    Wrong tokens are counted per address; past the limit the answer is 429. Someone who must
+    use two-factor log-in and has not set it up gets 403 with a token too, as with a session."""
 
     def __call__(self, request: HttpRequest) -> User | None:
         if not request.headers.get(self.header):
@@ -60,6 +62,9 @@ class TokenAuth(HttpBearer):
         if user is None:
             ratelimit.bad_tokens().hit(address)
             return None
+        reason = two_factor_reason(user)
+        if reason is not None and not two_factor_enabled(user):
+            raise HttpError(403, f"{reason}. Set it up on your profile page first.")
         request.user = user
         return user
 

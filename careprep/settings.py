@@ -260,6 +260,12 @@ RATE_2FA_CODES_PER_MINUTE = envint("RATE_2FA_CODES_PER_MINUTE", "5")
 TWO_FACTOR_REQUIRED_FOR_STAFF = envbool(
     "TWO_FACTOR_REQUIRED_FOR_STAFF", "true" if CAREPREP_ENV == "production" else "false"
 )
+# Programme admins, hiring managers and interviewers (of any organisation) see other people's
+# practice and hiring records, so they must use it too when this is on (the default in
+# production); candidates and mentors choose for themselves.
+TWO_FACTOR_REQUIRED_FOR_PROGRAMME_ROLES = envbool(
+    "TWO_FACTOR_REQUIRED_FOR_PROGRAMME_ROLES", "true" if CAREPREP_ENV == "production" else "false"
+)
 TWO_FACTOR_FRESH_MINUTES = envint("TWO_FACTOR_FRESH_MINUTES", "15")
 OTP_TOTP_ISSUER = SITE_NAME
 
