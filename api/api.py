@@ -2,7 +2,6 @@
 
 from typing import Any, Literal
 
-from django.db.models import Count
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Schema
@@ -10,8 +9,13 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import field_validator
 
 from questionbank.bank import question_data
-from questionbank.models import Competency, Question, Role
-from questionbank.selectors import QuestionFilter, question_detail, question_list
+from questionbank.models import Competency, Question
+from questionbank.selectors import (
+    QuestionFilter,
+    question_detail,
+    question_list,
+    roles_with_counts,
+)
 
 from . import data_rights
 from .errors import CareprepAPI
@@ -71,9 +75,9 @@ def roles(request: HttpRequest) -> list[dict]:
             "name": r.name,
             "summary": r.summary,
             "levels": r.level_notes,
-            "question_count": r.n,
+            "question_count": r.question_count,
         }
-        for r in Role.objects.annotate(n=Count("questions")).order_by("order", "name")
+        for r in roles_with_counts(request.user).order_by("order", "name")
     ]
 
 

@@ -10,14 +10,14 @@ from questionbank.jurisdictions import GENERAL, label
 from questionbank.models import Competency, Role
 from questionbank.search import search_highlight
 from questionbank.selectors import jurisdictions_for as question_jurisdictions
-from questionbank.selectors import question_detail, question_find
+from questionbank.selectors import question_detail, question_find, roles_with_counts
 
 from .forms import QuestionFilterForm
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    context: dict = {"roles": Role.objects.all()}
+    context: dict = {"roles": roles_with_counts(request.user)}
     if request.user.is_authenticated:  # a signed-in candidate lands on their next step
         context["next"] = next_steps(user=request.user, today=timezone.localdate())
     return render(request, "front/home.html", context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
@@ -29,7 +30,7 @@ from reportlab.platypus import (
 from questionbank.jurisdictions import GENERAL
 from questionbank.jurisdictions import label as jurisdiction_label
 from questionbank.models import Question, Role
-from questionbank.selectors import jurisdictions_for
+from questionbank.selectors import jurisdictions_for, visible
 
 from .selectors import Report
 
@@ -86,20 +87,24 @@ def _document(buffer: io.BytesIO, title: str) -> SimpleDocTemplate:
     )
 
 
-def guide_questions(role: Role, jurisdiction: str = GENERAL) -> QuerySet[Question]:
-    """The role's questions that hold in `jurisdiction`, in the guide's order."""
+def guide_questions(
+    role: Role, jurisdiction: str = GENERAL, viewer: Any = None
+) -> QuerySet[Question]:
+    """The role's questions that hold in `jurisdiction`, in the guide's order: those `viewer`
+    may see (the bundled bank without one, as for the command line)."""
     return (
-        Question.objects.filter(roles=role, jurisdiction__in=jurisdictions_for(jurisdiction))
+        visible(viewer)
+        .filter(roles=role, jurisdiction__in=jurisdictions_for(jurisdiction))
         .select_related("competency")
         .prefetch_related("example_answers")
         .order_by("type", "order")
     )
 
 
-def guide_pdf(role: Role, jurisdiction: str = GENERAL) -> bytes:
+def guide_pdf(role: Role, jurisdiction: str = GENERAL, viewer: Any = None) -> bytes:
     """The role's questions with how to answer, what not to say and follow-ups: the general
     guidance and the guidance for `jurisdiction` (every jurisdiction's, labelled, for general)."""
-    questions = guide_questions(role, jurisdiction)
+    questions = guide_questions(role, jurisdiction, viewer)
     where = jurisdiction_label(jurisdiction)
     scope = f"General guidance and guidance for {where}." if where else "Every jurisdiction."
     story: list = [

@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 from icalendar import Calendar, Event
 
 from questionbank.models import Question, Role
+from questionbank.selectors import visible
 
 from .models import Attempt, MockStep
 
@@ -120,10 +121,8 @@ def plan_build(
     else:
         span = min((interview_date - today).days, MAX_DAYS)
     per_day = max(1, minutes_per_day // MINUTES_PER_QUESTION)
-    pool = list(
-        Question.objects.filter(roles=role, levels__slug=level).select_related("competency")
-        or Question.objects.filter(roles=role).select_related("competency")
-    )
+    questions = visible(user).filter(roles=role).select_related("competency")
+    pool = list(questions.filter(levels__slug=level) or questions)
     latest, competency_scores = _history(user)
     weak = sorted(
         (n for n, s in competency_scores.items() if s < REVIEW_BELOW),

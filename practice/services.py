@@ -14,7 +14,7 @@ from coach.delivery import delivery
 from coach.probe import choose_follow_up
 from coach.text import shorten
 from questionbank.models import Question, Role
-from questionbank.selectors import jurisdictions_for
+from questionbank.selectors import jurisdictions_for, visible
 
 from .answers import normalise
 from .llm import consents_always, llm_config, llm_dispatch, llm_preview
@@ -105,8 +105,9 @@ def _llm_row(attempt: Attempt) -> None:
 def pick_questions(
     *, user: User, role: Role, level: str, length: int, mix: list[str], rng: random.Random
 ) -> list[Question]:
-    """Questions for a mock interview: the types asked for in turn, fresh ones first."""
-    fitting = Question.objects.filter(jurisdiction__in=jurisdictions_for(jurisdiction_of(user)))
+    """Questions for a mock interview: the types asked for in turn, fresh ones first. Only those
+    the candidate may see: what their organisations hide never comes up, their own may."""
+    fitting = visible(user).filter(jurisdiction__in=jurisdictions_for(jurisdiction_of(user)))
     pool = list(
         fitting.filter(roles=role, levels__slug=level, type__in=mix).distinct()
         or fitting.filter(roles=role, type__in=mix).distinct()

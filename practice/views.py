@@ -389,6 +389,8 @@ def mock_report_download(request: HttpRequest, pk: int) -> HttpResponse:
 def guide_download(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role, slug=slug)
     jurisdiction = jurisdiction_of(request.user, request.GET.get("jurisdiction", ""))
-    response = HttpResponse(pdf.guide_pdf(role, jurisdiction), content_type="application/pdf")
+    response = HttpResponse(
+        pdf.guide_pdf(role, jurisdiction, request.user), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="careprep-{role.slug}-guide.pdf"'
     return response

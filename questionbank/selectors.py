@@ -19,7 +19,7 @@ from django.db.models import (
 )
 
 from .jurisdictions import GENERAL, JURISDICTIONS, applies
-from .models import Competency, Question
+from .models import Competency, Question, Role
 from .search import Match, search_apply
 
 
@@ -44,6 +44,15 @@ def visible(viewer: Any = None) -> QuerySet[Question]:
     from programmes import policy  # programmes' models build on this app's
 
     return policy.questions_visible_to(viewer)
+
+
+def roles_with_counts(viewer: Any = None) -> QuerySet[Role]:
+    """Every role, each with `question_count`: how many of its questions `viewer` may see, the
+    same questions its role page lists (what their organisations hide left out, their own in)."""
+    seen = visible(viewer).values("pk")
+    return Role.objects.annotate(
+        question_count=Count("questions", filter=Q(questions__in=seen), distinct=True)
+    )
 
 
 def question_list(
