@@ -299,7 +299,7 @@ def _pairing_out(p: Pairing) -> dict[str, Any]:
     return {
         "id": p.pk,
         "partner": p.partner.username,
-        "mentor": p.mentor.username,
+        "mentor": p.mentor_name,
         "status": p.status,
         "goals": p.goals,
         "duration_weeks": p.duration_weeks,

@@ -90,7 +90,7 @@ def _share_out(user: User, share: PracticeShare) -> dict[str, Any]:
                         "comments": [
                             {
                                 "id": c.pk,
-                                "author": c.author.username,
+                                "author": c.author_name,
                                 "text": c.text,
                                 "reply_to": c.reply_to_id,
                             }

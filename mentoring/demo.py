@@ -69,11 +69,11 @@ def extend(context: Any) -> None:
         how_to_end=HOW_TO_END,
     )
     services.pairing_accept(pairing=pairing, user=mentor)
-    _fill(pairing)
+    _fill(pairing, mentor)
 
 
-def _fill(pairing: Pairing) -> None:
-    partner, mentor = pairing.partner, pairing.mentor
+def _fill(pairing: Pairing, mentor: User) -> None:
+    partner = pairing.partner
     session = services.session_log(
         pairing=pairing,
         user=mentor,

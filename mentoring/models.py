@@ -19,6 +19,8 @@ from questionbank.models import Question
 from .pathway_schema import STEP_KINDS
 
 USER = settings.AUTH_USER_MODEL
+# How a mentor whose account was erased is shown in what they leave behind.
+FORMER_MENTOR = "a former mentor"
 
 
 # --- The pathway, adapted by an organisation ---------------------------------------------------
@@ -155,9 +157,12 @@ class Pairing(models.Model):
         MONTHLY = "monthly", "Every month"
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    # Erasing the partner erases the pairing and all that hangs on it (it is about them).
+    # Erasing the mentor keeps it, ended, as the partner's history: `mentor` becomes null
+    # ("a former mentor"; see `mentoring.signals`).
     partner = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="mentors_of_mine")
-    mentor = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="mentees")
-    requested_by = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    mentor = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="mentees")
+    requested_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
     # The agreement both accept.
     goals = models.TextField()
@@ -191,12 +196,17 @@ class Pairing(models.Model):
     def active(self) -> bool:
         return self.status == self.Status.ACTIVE
 
-    def other(self, user_id: int) -> int:
+    def other(self, user_id: int) -> int | None:
         return self.mentor_id if user_id == self.partner_id else self.partner_id
+
+    @property
+    def mentor_name(self) -> str:
+        return self.mentor.username if self.mentor is not None else FORMER_MENTOR
 
 
 class PairingFeedback(models.Model):
-    """The short form each side fills in when a pairing ends."""
+    """The short form each side fills in when a pairing ends. Only its author reads it, so it
+    goes when its author's account is erased."""
 
     pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="feedback")
     author = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
@@ -240,7 +250,8 @@ class MentoringSession(models.Model):
     agenda = models.TextField(blank=True)
     notes = models.TextField(blank=True)  # seen by both
     next_steps = models.JSONField(default=list, blank=True)  # short lines
-    created_by = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    # Null once whoever logged it is erased; the session stays the partner's record.
+    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -348,7 +359,9 @@ class AnswerComment(models.Model):
     """A comment on a chosen sentence of a shared answer, or a reply to one."""
 
     review = models.ForeignKey(PracticeReview, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    # A mentor's comments stay beside the partner's answer (and the replies to them) after the
+    # mentor is erased; a partner's own go with their attempt.
+    author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     sentence = models.PositiveSmallIntegerField()  # index among the answer's sentences
     quote = models.TextField()  # the sentence as it was when commented on
     text = models.TextField()
@@ -362,3 +375,7 @@ class AnswerComment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:40]
+
+    @property
+    def author_name(self) -> str:
+        return self.author.username if self.author is not None else FORMER_MENTOR

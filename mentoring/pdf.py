@@ -62,9 +62,7 @@ def _sessions_and_reviews(user: User) -> list:
     if not sessions:
         story.append(para("No session logged yet.", "small"))
     for session in sessions:
-        story.append(
-            para(f"{session.held_on:%d %B %Y} with {session.pairing.mentor.username}", "h3")
-        )
+        story.append(para(f"{session.held_on:%d %B %Y} with {session.pairing.mentor_name}", "h3"))
         if session.agenda:
             story.append(para(f"Agenda: {session.agenda}"))
         if session.next_steps:

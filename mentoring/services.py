@@ -235,7 +235,7 @@ def mentors_allowed(organisation: Organisation) -> int:
 def pairing_accept(*, pairing: Pairing, user: User) -> Pairing:
     """The other person accepts. A partner has one active mentor unless the organisation's
     admin allows more; a mentor takes no more partners than their capacity."""
-    if pairing.status != Pairing.Status.REQUESTED:
+    if pairing.status != Pairing.Status.REQUESTED or pairing.mentor_id is None:
         raise ValidationError("This request is no longer open.")
     if user.pk == pairing.requested_by_id or user.pk not in (pairing.partner_id, pairing.mentor_id):
         raise ValidationError("The other person accepts a request.")
@@ -275,6 +275,21 @@ def pairing_end(*, pairing: Pairing, user: User) -> Pairing:
     pairing.status, pairing.ended_by, pairing.ended_at = Pairing.Status.ENDED, user, timezone.now()
     pairing.save(update_fields=["status", "ended_by", "ended_at"])
     return pairing
+
+
+def pairings_release_mentor(*, mentor: User) -> int:
+    """Close the pairings of a mentor whose account is being erased, before the erasure sets
+    `mentor` to null: active ones end, open requests are declined. Their sessions, assessments
+    and reviews stay with the partner. Returns how many were closed."""
+    now = timezone.now()
+    mine = Pairing.objects.filter(mentor=mentor)
+    ended = mine.filter(status=ACTIVE).update(
+        status=Pairing.Status.ENDED, ended_at=now, ended_by=None
+    )
+    declined = mine.filter(status=Pairing.Status.REQUESTED).update(
+        status=Pairing.Status.DECLINED, ended_at=now, ended_by=None
+    )
+    return ended + declined
 
 
 def feedback_give(

@@ -249,7 +249,7 @@ def _share_toggle(request: HttpRequest, me: User, pairings: list[Pairing]) -> No
         )
     try:
         services.practice_share(pairing=pairing, attempt=attempt, interview=interview)
-        messages.success(request, f"Shared with {pairing.mentor.username}.")
+        messages.success(request, f"Shared with {pairing.mentor_name}.")
     except ValidationError as exc:
         _errors(request, exc)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 
 from mentoring import services
 from mentoring.models import Pairing
@@ -44,6 +45,12 @@ def pair(cast: Cast, partner: str = "north:candidate", mentor: str = "north:ment
         **AGREEMENT,
     )
     return services.pairing_accept(pairing=pairing, user=mentor_user)
+
+
+def mentor_of(pairing: Pairing) -> User:
+    """The pairing's mentor, who is only missing once their account is erased."""
+    assert pairing.mentor is not None
+    return pairing.mentor
 
 
 @pytest.fixture

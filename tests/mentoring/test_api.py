@@ -9,7 +9,7 @@ from django.test import Client
 
 from mentoring import services
 from mentoring.models import Pairing
-from tests.mentoring.conftest import AGREEMENT, pair
+from tests.mentoring.conftest import AGREEMENT, mentor_of, pair
 from tests.practice import rows
 from tests.programmes.cast import Cast
 
@@ -64,7 +64,7 @@ def test_a_review_through_the_api(client: Client, cast: Cast, pairing: Pairing) 
     shared = _post(client, "/shares", {"pairing_id": pairing.pk, "attempt_id": attempt.pk})
     assert shared.status_code == 201
     number = shared.json()["id"]
-    client.force_login(pairing.mentor)
+    client.force_login(mentor_of(pairing))
     base = f"/shares/{number}/answers/{attempt.pk}"
     assert _post(client, f"{base}/review", {"rating": 4, "summary": "Clear."}).status_code == 200
     commented = _post(client, f"{base}/comments", {"sentence": 1, "text": "What exactly?"})
@@ -74,7 +74,7 @@ def test_a_review_through_the_api(client: Client, cast: Cast, pairing: Pairing) 
     client.force_login(cast.candidate)
     gone = client.delete(f"/api/v1/mentoring/shares/{number}")
     assert gone.json()["live"] is False
-    client.force_login(pairing.mentor)
+    client.force_login(mentor_of(pairing))
     assert client.get(f"/api/v1/mentoring/shares/{number}").status_code == 404
     assert _post(client, f"{base}/comments", {"sentence": 0, "text": "x"}).status_code == 404
 

@@ -8,6 +8,7 @@ from django.test import Client
 
 from mentoring import services
 from mentoring.models import JournalEntry, Pairing
+from tests.mentoring.conftest import mentor_of
 from tests.programmes.cast import Cast
 
 IDENTIFYING = "I sat with Mrs Patel in room 12 on 3 May after her diabetes diagnosis."
@@ -85,7 +86,7 @@ def test_an_entry_is_private_until_shared_and_the_share_can_be_withdrawn(
         answers={"entry": "I turned down a fourth committee."},
     )
     paths = [f"/mentoring/journal/{entry.pk}/", f"/api/v1/mentoring/journal/{entry.pk}"]
-    client.force_login(pairing.mentor)
+    client.force_login(mentor_of(pairing))
     assert {client.get(p).status_code for p in paths} == {404}
     services.journal_share(entry=entry, shared=True)
     assert {client.get(p).status_code for p in paths} == {200}
@@ -121,7 +122,7 @@ def test_an_entry_links_to_an_own_attempt_or_session_and_never_to_another_person
     theirs = rows.attempt(cast.people["south:candidate"], answer="Not mine.")
     session = services.session_log(
         pairing=pairing,
-        user=pairing.mentor,
+        user=mentor_of(pairing),
         held_on=pairing.created_at.date(),
         agenda="",
         notes="",

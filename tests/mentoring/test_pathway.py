@@ -12,6 +12,7 @@ from django.test import Client
 
 from mentoring import pathway, services
 from mentoring.models import Goal, Pairing
+from tests.mentoring.conftest import mentor_of
 from tests.programmes.cast import Cast
 
 
@@ -44,7 +45,7 @@ def test_a_partner_has_at_most_three_active_goals(cast: Cast) -> None:
 def test_the_mentor_assesses_a_stage_and_the_partner_sees_it(
     client: Client, cast: Cast, pairing: Pairing
 ) -> None:
-    client.force_login(pairing.mentor)
+    client.force_login(mentor_of(pairing))
     response = client.post(
         f"/mentoring/partners/{pairing.partner_id}/assess/",
         {"stage": "embrace-learnings", "percent": 60, "comment": "Curious, reads widely."},

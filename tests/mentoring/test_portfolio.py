@@ -14,6 +14,7 @@ from careprep.cli import app
 from mentoring import services
 from mentoring.models import Pairing
 from mentoring.pdf import portfolio_story
+from tests.mentoring.conftest import mentor_of
 from tests.practice import rows
 
 
@@ -43,7 +44,7 @@ def _fill(pairing: Pairing) -> None:
     )
     services.session_log(
         pairing=pairing,
-        user=pairing.mentor,
+        user=mentor_of(pairing),
         held_on=pairing.created_at.date(),
         agenda="Interview nerves",
         notes="",
@@ -84,7 +85,7 @@ def test_the_download_is_the_signed_in_persons_own_portfolio(
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
     assert "attachment" in response["Content-Disposition"]
     # The mentor's own download never holds the partner's reflections.
-    assert "Chosen one" not in _text(portfolio_story(pairing.mentor))
+    assert "Chosen one" not in _text(portfolio_story(mentor_of(pairing)))
 
 
 def test_careprep_export_portfolio_writes_the_pdf(pairing: Pairing, tmp_path: Path) -> None:

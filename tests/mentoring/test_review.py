@@ -10,6 +10,7 @@ from mentoring import services
 from mentoring.models import AnswerComment, Pairing, PracticeShare
 from practice.models import Attempt
 from questionbank.models import Question
+from tests.mentoring.conftest import mentor_of
 from tests.practice import rows
 
 ANSWER = "I listened to the patient first. Then I explained the options. It went well."
@@ -26,7 +27,7 @@ def test_the_mentor_comments_on_a_sentence_and_the_candidate_replies_beside_it(
     client: Client, share: PracticeShare
 ) -> None:
     attempt: Attempt = share.attempt  # type: ignore[assignment]
-    client.force_login(share.pairing.mentor)
+    client.force_login(mentor_of(share.pairing))
     url = f"/mentoring/shared/{share.pk}/answers/{attempt.pk}/comments/"
     client.post(url, {"sentence": 1, "text": "Which options? Name two."})
     comment = AnswerComment.objects.get()
@@ -54,7 +55,7 @@ def test_the_mentor_rates_on_the_scale_and_suggests_a_question(
         type="situational",
         competency=attempt.question.competency,  # type: ignore[union-attr]
     )
-    client.force_login(share.pairing.mentor)
+    client.force_login(mentor_of(share.pairing))
     client.post(
         f"/mentoring/shared/{share.pk}/answers/{attempt.pk}/review/",
         {"rating": 3, "summary": "Clear, but no result.", "next_question": other.slug},
@@ -70,7 +71,7 @@ def test_a_revoked_share_takes_no_more_comments_or_ratings(
 ) -> None:
     attempt: Attempt = share.attempt  # type: ignore[assignment]
     services.practice_unshare(share=share)
-    client.force_login(share.pairing.mentor)
+    client.force_login(mentor_of(share.pairing))
     base = f"/mentoring/shared/{share.pk}/answers/{attempt.pk}"
     assert client.post(f"{base}/comments/", {"sentence": 0, "text": "x"}).status_code == 404
     assert client.post(f"{base}/review/", {"rating": 5}).status_code == 404

@@ -10,6 +10,7 @@ from mentoring import services
 from mentoring.models import Pairing
 from practice.models import Attempt, MockInterview
 from programmes import policy
+from tests.mentoring.conftest import mentor_of
 from tests.practice import rows
 from tests.programmes.cast import Cast
 
@@ -55,7 +56,7 @@ def _statuses(client: Client, paths: list[str]) -> dict[str, int]:
 def test_nothing_is_visible_to_the_mentor_before_it_is_shared(
     client: Client, cast: Cast, pairing: Pairing, attempt: Attempt, bank: None
 ) -> None:
-    client.force_login(pairing.mentor)
+    client.force_login(mentor_of(pairing))
     for path in (f"/attempts/{attempt.pk}/", f"/api/v1/attempts/{attempt.pk}"):
         response = client.get(path)
         assert response.status_code == 404 and SECRET.encode() not in response.content
@@ -66,7 +67,7 @@ def test_a_shared_attempt_is_readable_and_unsharing_makes_it_404(
 ) -> None:
     share = services.practice_share(pairing=pairing, attempt=attempt)
     paths = _attempt_paths(attempt, share.pk)
-    client.force_login(pairing.mentor)
+    client.force_login(mentor_of(pairing))
     assert set(_statuses(client, paths).values()) == {200}
     assert SECRET.encode() in client.get(f"/mentoring/shared/{share.pk}/").content
 
@@ -82,7 +83,7 @@ def test_a_shared_mock_interview_opens_its_report_pdf_and_answers_until_unshared
 ) -> None:
     share = services.practice_share(pairing=pairing, interview=interview)
     paths = _interview_paths(interview, share.pk)
-    client.force_login(pairing.mentor)
+    client.force_login(mentor_of(pairing))
     assert set(_statuses(client, paths).values()) == {200}
     assert client.get(paths[1])["Content-Type"] == "application/pdf"
     services.practice_unshare(share=share)
@@ -94,7 +95,7 @@ def test_ending_the_pairing_closes_every_share(
 ) -> None:
     share = services.practice_share(pairing=pairing, attempt=attempt)
     services.pairing_end(pairing=pairing, user=pairing.partner)
-    client.force_login(pairing.mentor)
+    client.force_login(mentor_of(pairing))
     assert set(_statuses(client, _attempt_paths(attempt, share.pk)).values()) == {404}
 
 
