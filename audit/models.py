@@ -47,6 +47,11 @@ class Event(models.TextChoices):
     MEMBER_REMOVED = "member_removed", "Member removed"
     MEMBER_ROLE_CHANGED = "member_role_changed", "Member's role changed"
     SHARE_CHANGED = "share_changed", "Programme share changed"
+    # Mentoring (#13): a journal entry or practice shared with a mentor, withdrawn, and read by
+    # the mentor (the owner's own reads are not these).
+    MENTOR_SHARE_ADDED = "mentor_share_added", "Shared with a mentor"
+    MENTOR_SHARE_WITHDRAWN = "mentor_share_withdrawn", "Share with a mentor withdrawn"
+    MENTOR_SHARE_VIEWED = "mentor_share_viewed", "Shared item read by a mentor"
 
 
 class AuditQuerySet(models.QuerySet["AuditEvent"]):
