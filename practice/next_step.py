@@ -9,6 +9,7 @@ from datetime import date
 from django.contrib.auth.models import User
 
 from accounts.services import profile_for
+from programmes import policy
 
 from .models import Attempt, MockInterview
 from .plan import REVIEW_BELOW, PlanDay, plan_build
@@ -29,14 +30,12 @@ class NextSteps:
 def next_steps(*, user: User, today: date) -> NextSteps:
     profile = profile_for(user)
     last = (
-        Attempt.objects.filter(
-            user=user, question__isnull=False, follow_up="", review_status=Attempt.Review.DONE
-        )
-        .select_related("question")
+        policy.attempts_owned_by(user)
+        .filter(question__isnull=False, follow_up="", review_status=Attempt.Review.DONE)
         .order_by("-created_at", "-id")
         .first()
     )
-    mock = MockInterview.objects.filter(user=user, status=MockInterview.Status.IN_PROGRESS).first()
+    mock = policy.interviews_owned_by(user).filter(status=MockInterview.Status.IN_PROGRESS).first()
     days_left = None
     if profile.interview_date is not None and profile.interview_date >= today:
         days_left = (profile.interview_date - today).days

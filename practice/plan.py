@@ -16,6 +16,7 @@ from statistics import mean
 from django.contrib.auth.models import User
 from icalendar import Calendar, Event
 
+from programmes import policy
 from questionbank.models import Question, Role
 from questionbank.selectors import visible
 
@@ -84,7 +85,9 @@ def _scored(attempt: Attempt) -> str:
 
 def mock_covered(user: User) -> list[str]:
     """The competencies of the questions answered in the user's mock interviews."""
-    steps = MockStep.objects.filter(interview__user=user, attempt__isnull=False)
+    steps = MockStep.objects.filter(
+        interview__in=policy.interviews_owned_by(user), attempt__isnull=False
+    )
     names = steps.values_list("question__competency__name", flat=True).distinct()
     return sorted(names)
 
@@ -93,9 +96,9 @@ def _history(user: User) -> tuple[dict[int, Attempt], dict[str, float]]:
     """Each question's latest attempt, and each competency's recent average score."""
     latest: dict[int, Attempt] = {}
     scores: dict[str, list[int]] = defaultdict(list)
-    attempts = Attempt.objects.filter(
-        user=user, follow_up="", review_status=Attempt.Review.DONE
-    ).select_related("competency")
+    attempts = policy.attempts_owned_by(user).filter(
+        follow_up="", review_status=Attempt.Review.DONE
+    )
     for attempt in attempts.order_by("created_at"):
         if attempt.question_id:
             latest[attempt.question_id] = attempt

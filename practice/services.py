@@ -13,6 +13,7 @@ from accounts.jurisdiction import jurisdiction_of
 from coach.delivery import delivery
 from coach.probe import choose_follow_up
 from coach.text import shorten
+from programmes import policy
 from questionbank.models import Question, Role
 from questionbank.selectors import jurisdictions_for, visible
 
@@ -112,7 +113,7 @@ def pick_questions(
         fitting.filter(roles=role, levels__slug=level, type__in=mix).distinct()
         or fitting.filter(roles=role, type__in=mix).distinct()
     )
-    seen = set(Attempt.objects.filter(user=user).values_list("question_id", flat=True))
+    seen = set(policy.attempts_owned_by(user).values_list("question_id", flat=True))
     by_type: dict[str, list[Question]] = {t: [] for t in mix}
     for question in pool:
         by_type[question.type].append(question)

@@ -161,12 +161,18 @@ def attempts_visible_to(user: Viewer) -> QuerySet[Attempt]:
     )
 
 
-def attempts_editable_by(user: Viewer) -> QuerySet[Attempt]:
-    """Attempts `user` may change or delete: their own, whatever is shared."""
+def attempts_owned_by(user: Viewer) -> QuerySet[Attempt]:
+    """`user`'s own attempts and nothing a share opens to them: what is built for them alone
+    from their practice (the prep plan, the next step, fresh questions) reads these."""
     uid = user_id(user)
     if uid is None:
         return Attempt.objects.none()
     return Attempt.objects.filter(user_id=uid).select_related("question", "competency")
+
+
+def attempts_editable_by(user: Viewer) -> QuerySet[Attempt]:
+    """Attempts `user` may change or delete: their own, whatever is shared."""
+    return attempts_owned_by(user)
 
 
 def interviews_visible_to(user: Viewer) -> QuerySet[MockInterview]:
@@ -178,12 +184,17 @@ def interviews_visible_to(user: Viewer) -> QuerySet[MockInterview]:
     return MockInterview.objects.filter(Q(user_id=uid) | grants.interviews).select_related("role")
 
 
-def interviews_editable_by(user: Viewer) -> QuerySet[MockInterview]:
-    """Mock interviews `user` may answer, end or delete: their own."""
+def interviews_owned_by(user: Viewer) -> QuerySet[MockInterview]:
+    """`user`'s own mock interviews, never one shared with them (see `attempts_owned_by`)."""
     uid = user_id(user)
     if uid is None:
         return MockInterview.objects.none()
     return MockInterview.objects.filter(user_id=uid).select_related("role")
+
+
+def interviews_editable_by(user: Viewer) -> QuerySet[MockInterview]:
+    """Mock interviews `user` may answer, end or delete: their own."""
+    return interviews_owned_by(user)
 
 
 def may_view_attempt(user: Viewer, attempt: Attempt) -> bool:
@@ -210,8 +221,10 @@ __all__ = [
     "questions_visible_to",
     "questions_editable_by",
     "attempts_visible_to",
+    "attempts_owned_by",
     "attempts_editable_by",
     "interviews_visible_to",
+    "interviews_owned_by",
     "interviews_editable_by",
     "may_view_attempt",
     "may_view_interview",
