@@ -48,11 +48,13 @@ def _candidates(organisation: Organisation, cohort: Cohort | None) -> list[Membe
 
 
 def _averages(user_ids: list[int]) -> dict[int, dict[str, int]]:
-    """Per user, the average overall score per competency. Answers still waiting for their
-    review score 0 and are left out, as are follow-up probes (not a question of the bank)."""
+    """Per user, the average overall score per competency, over reviewed answers only. An
+    answer whose review is not finished holds a placeholder 0 and is left out; a reviewed
+    answer that scored 0 is a real score and counts. Follow-up probes are left out too (not a
+    question of the bank)."""
     found = (
-        Attempt.objects.filter(user_id__in=user_ids, competency__isnull=False, overall__gt=0)
-        .filter(follow_up="")
+        Attempt.objects.filter(user_id__in=user_ids, competency__isnull=False)
+        .filter(review_status=Attempt.Review.DONE, follow_up="")
         .values("user_id", "competency__name")
         .annotate(avg=Avg("overall"))
     )

@@ -138,3 +138,33 @@ def test_the_admin_invites_one_person_from_the_dashboard(client: Client, cast: C
         {"email": "x@example.org", "role": "candidate", "cohort": cast.cohorts["south"].pk},
     )
     assert foreign.status_code == 200 and b"Select a valid choice" in foreign.content
+
+
+def test_averages_count_a_reviewed_zero_and_skip_answers_still_in_review(cast: Cast) -> None:
+    """Empathy: 80 and a reviewed 0 average 40; the answer still in review (a placeholder 0)
+    counts for nothing, and a competency with only such answers has no average yet."""
+    empathy = rows.question().competency
+    other = Competency.objects.create(
+        slug="rows-clarity",
+        name="Clarity",
+        definition="d",
+        anchor_1="a",
+        anchor_3="b",
+        anchor_5="c",
+    )
+    for score, status, competency in [
+        (80, Attempt.Review.DONE, empathy),
+        (0, Attempt.Review.DONE, empathy),
+        (0, Attempt.Review.PENDING, empathy),
+        (0, Attempt.Review.PENDING, other),
+    ]:
+        made = rows.attempt(cast.candidate)
+        Attempt.objects.filter(pk=made.pk).update(
+            overall=score, review_status=status, competency=competency
+        )
+    _share(cast, competency_averages=True)
+    admin = cast.people["north:programme_admin"]
+    view = cohort_view(viewer=admin, organisation=cast.north, cohort=None)
+    alice = next(c for c in view.candidates if c.username == "north-candidate")
+    assert alice.competency_averages == {"Empathy": 40}
+    assert view.weakest == [("Empathy", 40, 1)]
