@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from mentoring import pathway, services
+from mentoring import auditing, pathway, services
 from mentoring.confidentiality import entry_check
 from mentoring.matching import Wishes
 from mentoring.models import JournalEntry, MentoringSession, Pairing
@@ -222,7 +222,9 @@ def write_entry(request: HttpRequest, data: JournalIn) -> Status:
 
 @router.get("/journal/{entry_id}", response={200: JournalOut, 404: ErrorOut})
 def journal_entry(request: HttpRequest, entry_id: int) -> dict[str, Any]:
-    return _entry_out(get_object_or_404(policy.journal_visible_to(_user(request)), pk=entry_id))
+    entry = get_object_or_404(policy.journal_visible_to(_user(request)), pk=entry_id)
+    auditing.shared_item_read(reader=_user(request), obj=entry, where="api")
+    return _entry_out(entry)
 
 
 class ShareIn(Schema):

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from mentoring import services
+from mentoring import auditing, services
 from mentoring.models import PracticeShare
 from mentoring.selectors import answer_view, share_editable, share_visible, shared_attempts
 from practice.models import Attempt
@@ -130,7 +130,10 @@ def share_practice(request: HttpRequest, data: PracticeShareIn) -> Status:
 @router.get("/shares/{share_id}", response={200: PracticeShareOut, 404: ErrorOut})
 def shared_practice(request: HttpRequest, share_id: int) -> dict[str, Any]:
     """A share with its answers, the coach's feedback, the mentor's review and comments."""
-    return _share_out(_user(request), share_visible(_user(request), share_id))
+    me = _user(request)
+    share = share_visible(me, share_id)
+    auditing.shared_item_read(reader=me, obj=share, where="api")
+    return _share_out(me, share)
 
 
 @router.delete("/shares/{share_id}", response={200: PracticeShareOut, 404: ErrorOut})

@@ -16,7 +16,7 @@ from programmes.models import MemberRole, Organisation
 from programmes.roles import has_role
 from questionbank.models import Question
 
-from . import pathway
+from . import auditing, pathway
 from .models import (
     AnswerComment,
     Goal,
@@ -144,16 +144,23 @@ def journal_entry_save(
     if attempt is not None and attempt.user_id != user.pk:
         raise ValidationError("That practice answer is not yours.")
     entry = entry or JournalEntry(user=user)
+    was_shared = entry.pk is not None and entry.shared_with_mentor
     entry.framework, entry.title, entry.answers = framework, title.strip()[:200], kept
     entry.step, entry.attempt, entry.session = step, attempt, session
     entry.shared_with_mentor = shared
     entry.save()
+    if shared != was_shared:
+        auditing.share_changed(owner_id=user.pk, obj=entry, shared=shared)
     return entry
 
 
 def journal_share(*, entry: JournalEntry, shared: bool) -> JournalEntry:
+    """Share the entry with the author's mentor, or withdraw it; a change is audited."""
+    if entry.shared_with_mentor == shared:
+        return entry
     entry.shared_with_mentor = shared
     entry.save(update_fields=["shared_with_mentor", "updated_at"])
+    auditing.share_changed(owner_id=entry.user_id, obj=entry, shared=shared)
     return entry
 
 
@@ -356,12 +363,15 @@ def practice_share(
         raise ValidationError("Only your own practice can be shared.")
     if not pairing.active:
         raise ValidationError("Share with a mentor whose pairing is active.")
-    share, _ = PracticeShare.objects.get_or_create(
+    share, created = PracticeShare.objects.get_or_create(
         pairing=pairing, attempt=attempt, interview=interview
     )
     if share.revoked_at is not None:
         share.revoked_at = None
         share.save(update_fields=["revoked_at"])
+    elif not created:
+        return share  # already live: nothing changed, nothing to audit
+    auditing.share_changed(owner_id=pairing.partner_id, obj=share, shared=True)
     return share
 
 
@@ -369,6 +379,7 @@ def practice_unshare(*, share: PracticeShare) -> PracticeShare:
     if share.revoked_at is None:
         share.revoked_at = timezone.now()
         share.save(update_fields=["revoked_at"])
+        auditing.share_changed(owner_id=share.pairing.partner_id, obj=share, shared=False)
     return share
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from programmes import policy
 from programmes.models import Organisation
 
-from . import pathway, services
+from . import auditing, pathway, services
 from .confidentiality import entry_check
 from .forms import (
     AssessmentForm,
@@ -211,6 +211,7 @@ def journal_new(request: HttpRequest, framework: str) -> HttpResponse:
 @login_required
 def journal_entry(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(policy.journal_visible_to(_me(request)), pk=pk)
+    auditing.shared_item_read(reader=_me(request), obj=entry, where="page")
     spec = pathway.framework(entry.framework)
     prompts = (
         [(p.label, p.question, entry.answers.get(p.slug, "")) for p in spec.prompts] if spec else []

@@ -14,7 +14,7 @@ from practice.models import Attempt
 from programmes import policy
 from questionbank.models import Question
 
-from . import pathway, services
+from . import auditing, pathway, services
 from .forms import (
     CODE_OF_CONDUCT,
     HOW_TO_END,
@@ -261,6 +261,7 @@ def share_review(request: HttpRequest, pk: int) -> HttpResponse:
     The mentor sees it while the share is live; the candidate always."""
     me = _me(request)
     share = share_visible(me, pk)
+    auditing.shared_item_read(reader=me, obj=share, where="page")
     attempts = shared_attempts(me, share)
     views = [answer_view(me, share, a) for a in attempts]
     is_mentor = me.pk == share.pairing.mentor_id
