@@ -33,8 +33,31 @@ COHORT_REMOVED = "The cohort “{name}” no longer exists, so this invitation n
 UNKNOWN = "This invitation link is not valid. Check that you copied all of it."
 
 
+WRONG_ACCOUNT = (
+    "This invitation was sent to {invited}, but you are signed in as {username}{yours}. "
+    "Sign out, then open the link again to join with {invited}, or ask the programme team "
+    "to invite the address you use here."
+)
+
+
 class InvitationRefused(ValidationError):
     """An invitation that cannot be used (expired, used, withdrawn, its cohort closed)."""
+
+
+class InvitationForAnotherAddress(ValidationError):
+    """The signed-in account is not the invited address's. The invitation stays usable: the
+    invitee signs out and opens the link again; nothing is joined on someone else's account."""
+
+
+def invited_address_matches(invitation: Invitation, user: User) -> bool:
+    """Whether `user`'s e-mail is the invited one (ignoring case and spaces round it)."""
+    mine = (user.email or "").strip().casefold()
+    return bool(mine) and mine == invitation.email.strip().casefold()
+
+
+def wrong_account_message(invitation: Invitation, user: User) -> str:
+    yours = f" ({user.email})" if user.email else " (an account with no e-mail address)"
+    return WRONG_ACCOUNT.format(invited=invitation.email, username=user.username, yours=yours)
 
 
 @dataclass(frozen=True)
@@ -157,8 +180,12 @@ def _locked(token: str) -> Invitation:
 
 @transaction.atomic
 def invitation_accept(*, token: str, user: User) -> Membership:
-    """Give `user` the invitation's role (and cohort) in its organisation, once."""
+    """Give `user` the invitation's role (and cohort) in its organisation, once. Only the
+    account of the invited address may: the link may have been forwarded, or opened in a
+    browser signed in as someone else."""
     invitation = _locked(token)
+    if not invited_address_matches(invitation, user):
+        raise InvitationForAnotherAddress(wrong_account_message(invitation, user))
     membership, created = Membership.objects.get_or_create(
         user=user,
         organisation=invitation.organisation,

@@ -18,13 +18,16 @@ from django.views.decorators.http import require_http_methods, require_safe
 from . import policy
 from .forms import InvitedAccountForm, ShareForm
 from .invitations import (
+    InvitationForAnotherAddress,
     InvitationRefused,
     invitation_accept,
     invitation_accept_new,
     invitation_for,
     invitation_problem,
+    invited_address_matches,
+    wrong_account_message,
 )
-from .models import MemberRole, Organisation
+from .models import Invitation, MemberRole, Organisation
 from .services import membership_leave, share_for, share_update
 
 require_GET_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -110,6 +113,8 @@ def invitation_page(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "programmes/invitation.html", {"problem": problem}, status=410)
     assert invitation is not None
     signed_in = request.user.is_authenticated
+    if signed_in and not invited_address_matches(invitation, _me(request)):
+        return _wrong_account(request, invitation)
     form = None if signed_in else InvitedAccountForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and (form is None or form.is_valid()):
         try:
@@ -121,6 +126,8 @@ def invitation_page(request: HttpRequest, token: str) -> HttpResponse:
                     token=token, username=data["username"], password=data["password1"]
                 )
                 login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+        except InvitationForAnotherAddress:
+            return _wrong_account(request, invitation)
         except InvitationRefused as exc:
             ctx = {"problem": " ".join(exc.messages)}
             return render(request, "programmes/invitation.html", ctx, status=410)
@@ -135,6 +142,17 @@ def invitation_page(request: HttpRequest, token: str) -> HttpResponse:
         "login_url": f"{reverse('login')}?next={request.path}",
     }
     return render(request, "programmes/invitation.html", context)
+
+
+def _wrong_account(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """Signed in as someone other than the invitee: say whose the invitation is and offer to
+    sign out (back to this link). A POST is refused (403) and changes nothing."""
+    context = {
+        "invitation": invitation,
+        "wrong_account": wrong_account_message(invitation, _me(request)),
+    }
+    status = 403 if request.method == "POST" else 200
+    return render(request, "programmes/invitation.html", context, status=status)
 
 
 def _welcome(request: HttpRequest, organisation: Organisation, role: str) -> HttpResponse:

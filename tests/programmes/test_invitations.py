@@ -17,6 +17,7 @@ from django.utils import timezone
 from accounts.services import token_digest
 from audit.models import AuditEvent, Event
 from programmes.invitations import (
+    InvitationForAnotherAddress,
     InvitationRefused,
     invitation_accept,
     invitation_create,
@@ -119,7 +120,7 @@ def test_a_signed_in_person_adds_the_role_to_their_own_account(client: Client, c
 
 def test_an_invitation_works_once(client: Client, cast: Cast) -> None:
     _, token = invitation_create(
-        organisation=cast.north, email="x@example.org", role="candidate", invited_by=None
+        organisation=cast.north, email="outsider@example.org", role="candidate", invited_by=None
     )
     invitation_accept(token=token, user=cast.people["outsider"])
     with pytest.raises(InvitationRefused, match="already been used"):
@@ -197,3 +198,55 @@ def test_an_existing_address_is_asked_to_log_in_first(client: Client, cast: Cast
     )
     assert b"Log in, then open the link again" in response.content
     assert not User.objects.filter(username="second-account").exists()
+
+
+def test_another_signed_in_account_is_told_whose_invitation_it_is_and_joins_nothing(
+    client: Client, cast: Cast
+) -> None:
+    person = cast.people["south:mentor"]
+    invitation, token = invitation_create(
+        organisation=cast.north, email="newcomer@example.org", role="candidate", invited_by=None
+    )
+    url = f"/invitations/{token}/"
+    client.force_login(person)
+    page = client.get(url).content.decode()
+    assert "sent to newcomer@example.org" in page
+    assert "signed in as south-mentor (south-mentor@example.org)" in page
+    assert "Join as" not in page
+    assert "Sign out and open the invitation again" in page
+    assert f'name="next" value="{url}"' in page
+    response = client.post(url)
+    assert response.status_code == 403
+    assert "sent to newcomer@example.org" in response.content.decode()
+    assert not person.memberships.filter(organisation=cast.north).exists()
+    invitation.refresh_from_db()
+    assert invitation.used_at is None and invitation.used_by is None
+    assert not AuditEvent.objects.filter(event=Event.INVITATION_ACCEPTED).exists()
+    # Signing out from that page comes back to the link, which still works for the invitee.
+    logout_url = re.search(r'<form method="post" action="([^"]+)">', page)
+    assert logout_url is not None
+    back = client.post(logout_url.group(1), {"next": url})
+    assert back.status_code == 302 and back["Location"] == url
+    assert b"Create your account" in client.get(url).content
+
+
+def test_only_the_invited_address_may_accept_whatever_its_case(cast: Cast) -> None:
+    person = cast.people["south:mentor"]
+    _, token = invitation_create(
+        organisation=cast.north, email="someone@example.org", role="mentor", invited_by=None
+    )
+    with pytest.raises(InvitationForAnotherAddress, match=re.escape("sent to someone@example.org")):
+        invitation_accept(token=token, user=person)
+    _, token = invitation_create(
+        organisation=cast.north, email=" South-Mentor@Example.ORG", role="mentor", invited_by=None
+    )
+    assert invitation_accept(token=token, user=person).organisation == cast.north
+
+
+def test_an_account_without_an_address_cannot_take_an_invitation(cast: Cast) -> None:
+    person = User.objects.create_user("no-mail")
+    _, token = invitation_create(
+        organisation=cast.north, email="someone@example.org", role="mentor", invited_by=None
+    )
+    with pytest.raises(InvitationForAnotherAddress, match="no e-mail address"):
+        invitation_accept(token=token, user=person)
