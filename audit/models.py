@@ -43,6 +43,7 @@ class Event(models.TextChoices):
     MEMBER_INVITED = "member_invited", "Member invited"
     INVITATION_ACCEPTED = "invitation_accepted", "Invitation accepted"
     INVITATION_REVOKED = "invitation_revoked", "Invitation withdrawn"
+    INVITATION_RESENT = "invitation_resent", "Invitation sent again"
     MEMBER_LEFT = "member_left", "Member left"
     MEMBER_REMOVED = "member_removed", "Member removed"
     MEMBER_ROLE_CHANGED = "member_role_changed", "Member's role changed"
