@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,12 +24,13 @@ from . import policy
 from .bulk import COLUMNS, bulk_invite
 from .dashboard import cohort_csv, cohort_view
 from .forms import BulkInviteForm, CohortForm, InviteForm, RoleForm
-from .invitations import invitation_revoke, invitation_send
+from .invitations import invitation_resend, invitation_revoke, invitation_send
 from .models import Cohort, MemberRole, Organisation
 from .services import membership_remove, membership_role_change
 from .views import member_organisation
 
 require_GET_POST = require_http_methods(["GET", "HEAD", "POST"])
+MEMBERS_PER_PAGE = 50
 
 
 def _me(request: HttpRequest) -> User:
@@ -54,11 +56,12 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _run(request, slug)
     cohort = _cohort(request, organisation)
     members = policy.members_visible_to(_me(request)).filter(organisation=organisation)
+    pages = Paginator(members.order_by("user__username", "role", "pk"), MEMBERS_PER_PAGE)
     context = {
         "organisation": organisation,
         "cohort": cohort,
         "cohorts": policy.cohorts_visible_to(_me(request)).filter(organisation=organisation),
-        "members": members.order_by("user__username", "role"),
+        "members": pages.get_page(request.GET.get("page")),
         "view": cohort_view(viewer=_me(request), organisation=organisation, cohort=cohort),
         "invitations": organisation.invitations.filter(used_at__isnull=True, revoked=False),
         "roles": MemberRole.choices,
@@ -135,6 +138,26 @@ def invitation_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpRespons
     )
     invitation_revoke(invitation=invitation, actor=_me(request))
     messages.success(request, f"The invitation to {invitation.email} was withdrawn.")
+    return redirect("programme_dashboard", slug=organisation.slug)
+
+
+@login_required
+@require_POST
+def invitation_resend_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Send a pending invitation again with a new link; the old link stops working."""
+    organisation = _run(request, slug)
+    invitation = get_object_or_404(
+        policy.invitations_visible_to(_me(request)).filter(organisation=organisation), pk=pk
+    )
+    try:
+        invitation_resend(invitation=invitation, actor=_me(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            f"A new invitation was sent to {invitation.email}; the earlier link no longer works.",
+        )
     return redirect("programme_dashboard", slug=organisation.slug)
 
 

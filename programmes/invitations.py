@@ -28,6 +28,10 @@ INVITATION_DAYS = 14
 EXPIRED = "This invitation has expired. Ask the programme team to send a new one."
 USED = "This invitation has already been used. Log in to reach the programme."
 REVOKED = "This invitation was withdrawn by the programme team."
+REPLACED = (
+    "The programme team sent a newer invitation to {email}, so this link no longer works. "
+    "Use the link in the latest invitation e-mail."
+)
 COHORT_ARCHIVED = "The cohort “{name}” has closed, so this invitation no longer works."
 COHORT_REMOVED = "The cohort “{name}” no longer exists, so this invitation no longer works."
 UNKNOWN = "This invitation link is not valid. Check that you copied all of it."
@@ -116,23 +120,60 @@ def invitation_send(
     invitation, token = invitation_create(
         organisation=organisation, email=email, role=role, invited_by=invited_by, cohort=cohort
     )
-    link = invitation_link(token, site_root)
-    context = {
-        "invitation": invitation,
-        "link": link,
-        "site_name": settings.SITE_NAME,
-        "inviter": invited_by.get_full_name() or invited_by.username if invited_by else "",
-    }
-    subject = render_to_string("programmes/invitation_subject.txt", context).strip()
-    body = render_to_string("programmes/invitation_email.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]))
+    sent = _mail(invitation, token, site_root)
     audit_record(
         event=Event.MEMBER_INVITED,
         actor=invited_by,
         obj=invitation,
         detail={"organisation": organisation.slug, "role": role},
     )
+    return sent
+
+
+def _mail(invitation: Invitation, token: str, site_root: str | None) -> Sent:
+    """Mail the invitation's link once the transaction commits."""
+    link = invitation_link(token, site_root)
+    inviter = invitation.invited_by
+    context = {
+        "invitation": invitation,
+        "link": link,
+        "site_name": settings.SITE_NAME,
+        "inviter": inviter.get_full_name() or inviter.username if inviter else "",
+    }
+    subject = render_to_string("programmes/invitation_subject.txt", context).strip()
+    body = render_to_string("programmes/invitation_email.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]))
     return Sent(invitation, link)
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation, actor: User, site_root: str | None = None) -> Sent:
+    """Send a pending invitation again (it was lost, or it expired): a new invitation with a
+    new link and the full time to use it, mailed to the same address for the same role and
+    cohort. The old link stops working at once and says that a newer one was sent."""
+    old = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
+    if old.used_at is not None:
+        raise ValidationError(f"{old.email} has already accepted this invitation.")
+    if old.revoked:
+        raise ValidationError("This invitation was withdrawn; invite the person again instead.")
+    if old.cohort_removed:
+        raise ValidationError(f"The cohort “{old.cohort_name}” no longer exists.")
+    new, token = invitation_create(
+        organisation=old.organisation,
+        email=old.email,
+        role=old.role,
+        invited_by=actor,
+        cohort=old.cohort,
+    )
+    old.revoked, old.replaced_by = True, new
+    old.save(update_fields=["revoked", "replaced_by"])
+    audit_record(
+        event=Event.INVITATION_RESENT,
+        actor=actor,
+        obj=new,
+        detail={"organisation": old.organisation.slug, "role": old.role, "replaces": old.pk},
+    )
+    return _mail(new, token, site_root)
 
 
 def invitation_for(token: str) -> Invitation | None:
@@ -148,6 +189,8 @@ def invitation_problem(invitation: Invitation | None) -> str:
     """Why the invitation cannot be used, in words for the invitee; "" when it can."""
     if invitation is None:
         return UNKNOWN
+    if invitation.replaced_by_id is not None:
+        return REPLACED.format(email=invitation.email)
     if invitation.revoked:
         return REVOKED
     if invitation.used_at is not None:

@@ -176,6 +176,11 @@ class Invitation(models.Model):
         related_name="invitations_sent",
     )
     revoked = models.BooleanField(default=False)
+    # Set when the programme admin sent this invitation again: the new one carries a new link,
+    # and this one (revoked) tells whoever opens the old link to use the newer e-mail.
+    replaced_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

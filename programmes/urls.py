@@ -17,6 +17,11 @@ urlpatterns = [
         name="programme_invitation_withdraw",
     ),
     path(
+        "programmes/<slug:slug>/invitations/<int:pk>/resend/",
+        admin_views.invitation_resend_view,
+        name="programme_invitation_resend",
+    ),
+    path(
         "programmes/<slug:slug>/members/<int:pk>/role/",
         admin_views.member_role,
         name="programme_member_role",

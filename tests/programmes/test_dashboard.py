@@ -12,6 +12,7 @@ from django.test import Client
 from accounts.services import profile_for
 from audit.models import AuditEvent, Event
 from practice.models import Attempt
+from programmes import admin_views
 from programmes.dashboard import cohort_view
 from programmes.models import Membership, ProgrammeShare
 from questionbank.models import Competency
@@ -168,3 +169,25 @@ def test_averages_count_a_reviewed_zero_and_skip_answers_still_in_review(cast: C
     alice = next(c for c in view.candidates if c.username == "north-candidate")
     assert alice.competency_averages == {"Empathy": 40}
     assert view.weakest == [("Empathy", 40, 1)]
+
+
+def test_the_members_list_comes_in_pages(
+    client: Client, cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(admin_views, "MEMBERS_PER_PAGE", 2)
+    names = sorted(m.user.username for m in Membership.objects.filter(organisation=cast.north))
+    assert len(names) == 5
+    client.force_login(cast.people["north:programme_admin"])
+
+    def listed(query: str) -> list[str]:
+        page = client.get(f"/programmes/north/{query}").content.decode()
+        members = page[page.index('id="members-title"') :]
+        return [n for n in names if f'<th scope="row">{n}</th>' in members]
+
+    assert listed("") == names[:2]
+    assert listed("?page=2") == names[2:4]
+    assert listed("?page=3") == listed("?page=99") == names[4:]
+    assert listed("?page=nonsense") == names[:2]
+    page = client.get("/programmes/north/?cohort=spring&page=2").content.decode()
+    assert "Members 3 to 4 of 5." in page
+    assert 'href="?cohort=spring&amp;page=3"' in page and 'href="?cohort=spring&amp;page=1"' in page

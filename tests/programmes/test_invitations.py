@@ -250,3 +250,84 @@ def test_an_account_without_an_address_cannot_take_an_invitation(cast: Cast) -> 
     )
     with pytest.raises(InvitationForAnotherAddress, match="no e-mail address"):
         invitation_accept(token=token, user=person)
+
+
+def _pending(cast: Cast, django_capture_on_commit_callbacks: Any) -> tuple[Invitation, str]:
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = invitation_send(
+            organisation=cast.north,
+            email="late@example.org",
+            role=MemberRole.CANDIDATE,
+            cohort=cast.cohorts["north"],
+            invited_by=cast.people["north:programme_admin"],
+        )
+    return sent.invitation, _link_token(str(mail.outbox[-1].body))
+
+
+def test_the_admin_sends_an_expired_invitation_again_with_a_new_link(
+    client: Client, cast: Cast, django_capture_on_commit_callbacks: Any
+) -> None:
+    old, old_token = _pending(cast, django_capture_on_commit_callbacks)
+    Invitation.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(days=1))
+    admin = cast.people["north:programme_admin"]
+    client.force_login(admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/programmes/north/invitations/{old.pk}/resend/")
+    assert response.status_code == 302
+    assert len(mail.outbox) == 2 and mail.outbox[-1].to == ["late@example.org"]
+    new_token = _link_token(str(mail.outbox[-1].body))
+    assert new_token != old_token
+    new = Invitation.objects.get(token_digest=token_digest(new_token))
+    assert (new.role, new.cohort, new.expires_at > timezone.now()) == (
+        "candidate",
+        cast.cohorts["north"],
+        True,
+    )
+    old.refresh_from_db()
+    assert old.revoked and old.replaced_by == new
+    event = AuditEvent.objects.get(event=Event.INVITATION_RESENT)
+    assert event.actor_id == admin.pk and event.detail["replaces"] == old.pk
+    dashboard = client.get("/programmes/north/").content.decode()
+    assert "the earlier link no longer works" in dashboard
+    # Listed once, as the new invitation: the old one is no longer pending.
+    assert dashboard.count('<th scope="row">late@example.org</th>') == 1
+    assert f"/invitations/{new.pk}/withdraw/" in dashboard
+    assert f"/invitations/{old.pk}/withdraw/" not in dashboard
+    client.logout()
+    stale = client.get(f"/invitations/{old_token}/")
+    assert stale.status_code == 410 and "sent a newer invitation" in stale.content.decode()
+    with pytest.raises(InvitationRefused, match="newer invitation"):
+        invitation_accept(token=old_token, user=cast.people["outsider"])
+    assert b"Create your account" in client.get(f"/invitations/{new_token}/").content
+
+
+def test_an_accepted_or_withdrawn_invitation_is_not_sent_again(
+    client: Client, cast: Cast, django_capture_on_commit_callbacks: Any
+) -> None:
+    invitation, token = _pending(cast, django_capture_on_commit_callbacks)
+    accepter = User.objects.create_user("late", "late@example.org")
+    invitation_accept(token=token, user=accepter)
+    client.force_login(cast.people["north:programme_admin"])
+    client.post(f"/programmes/north/invitations/{invitation.pk}/resend/")
+    withdrawn, _ = invitation_create(
+        organisation=cast.north, email="gone@example.org", role="mentor", invited_by=None
+    )
+    withdrawn.revoked = True
+    withdrawn.save()
+    page = client.post(f"/programmes/north/invitations/{withdrawn.pk}/resend/", follow=True)
+    assert b"withdrawn" in page.content
+    assert Invitation.objects.count() == 2 and len(mail.outbox) == 1
+    assert not AuditEvent.objects.filter(event=Event.INVITATION_RESENT).exists()
+
+
+@pytest.mark.parametrize("who", ["north:mentor", "north:candidate", "south:programme_admin"])
+def test_nobody_but_the_organisations_admin_sends_an_invitation_again(
+    client: Client, cast: Cast, who: str
+) -> None:
+    invitation, _ = invitation_create(
+        organisation=cast.north, email="late@example.org", role="candidate", invited_by=None
+    )
+    client.force_login(cast.people[who])
+    assert client.post(f"/programmes/north/invitations/{invitation.pk}/resend/").status_code == 404
+    assert client.post(f"/programmes/south/invitations/{invitation.pk}/resend/").status_code == 404
+    assert Invitation.objects.count() == 1 and not mail.outbox
