@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import (
     BooleanField,
@@ -21,6 +21,9 @@ from django.db.models import (
 from .jurisdictions import GENERAL, JURISDICTIONS, applies
 from .models import Competency, Question, Role
 from .search import Match, search_apply
+
+if TYPE_CHECKING:  # django-stubs is a development dependency
+    from django_stubs_ext import WithAnnotations
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,11 @@ def visible(viewer: Any = None) -> QuerySet[Question]:
     return policy.questions_visible_to(viewer)
 
 
-def roles_with_counts(viewer: Any = None) -> QuerySet[Role]:
+class RoleCount(TypedDict):
+    question_count: int
+
+
+def roles_with_counts(viewer: Any = None) -> QuerySet[WithAnnotations[Role, RoleCount]]:
     """Every role, each with `question_count`: how many of its questions `viewer` may see, the
     same questions its role page lists (what their organisations hide left out, their own in)."""
     seen = visible(viewer).values("pk")
