@@ -210,6 +210,13 @@ class ReviewForm(forms.Form):
         _choice_field(self, "next_question").choices = [("", "No suggestion"), *questions]
 
 
+class AttemptShareForm(forms.Form):
+    """The share / stop sharing button on an attempt's feedback page."""
+
+    pairing = forms.IntegerField(min_value=1)
+    action = forms.ChoiceField(choices=[("share", "Share"), ("withdraw", "Stop sharing")])
+
+
 class CommentForm(forms.Form):
     sentence = forms.IntegerField(min_value=0, required=False)
     reply_to = forms.IntegerField(required=False)

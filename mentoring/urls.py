@@ -36,6 +36,7 @@ urlpatterns = [
     ),
     path("mentoring/sessions/<int:pk>/adopt/", views_pairing.session_adopt, name="session_adopt"),
     path("mentoring/shared/", views_pairing.practice_shares, name="practice_shares"),
+    path("mentoring/attempts/<int:pk>/share/", views_pairing.attempt_share, name="attempt_share"),
     path("mentoring/shared/<int:pk>/", views_pairing.share_review, name="share_review"),
     path(
         "mentoring/shared/<int:pk>/answers/<int:attempt_pk>/review/",

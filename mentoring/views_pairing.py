@@ -19,6 +19,7 @@ from .forms import (
     CODE_OF_CONDUCT,
     HOW_TO_END,
     AdoptForm,
+    AttemptShareForm,
     CommentForm,
     FeedbackForm,
     MentorProfileForm,
@@ -252,6 +253,32 @@ def _share_toggle(request: HttpRequest, me: User, pairings: list[Pairing]) -> No
         messages.success(request, f"Shared with {pairing.mentor_name}.")
     except ValidationError as exc:
         _errors(request, exc)
+
+
+@require_POST
+@login_required
+def attempt_share(request: HttpRequest, pk: int) -> HttpResponse:
+    """Share an answer with a mentor of yours from its feedback page, or stop sharing it. The
+    answer and the pairing come through the policy: anyone else's, or no mentor now, is a 404."""
+    me = _me(request)
+    attempt = get_object_or_404(policy.attempts_editable_by(me), pk=pk)
+    form = AttemptShareForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    pairing = get_object_or_404(
+        policy.share_pairings_for(me, attempt).select_related("mentor"),
+        pk=form.cleaned_data["pairing"],
+    )
+    if form.cleaned_data["action"] == "share":
+        services.practice_share(pairing=pairing, attempt=attempt)
+        messages.success(request, f"Shared with {pairing.mentor_name}; stop sharing at any time.")
+    else:
+        share = get_object_or_404(
+            policy.practice_shares_editable_by(me), pairing=pairing, attempt=attempt
+        )
+        services.practice_unshare(share=share)
+        messages.success(request, f"No longer shared: {pairing.mentor_name} cannot see it now.")
+    return redirect(attempt)
 
 
 @require_safe

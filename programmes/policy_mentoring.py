@@ -39,6 +39,7 @@ from mentoring.models import (
     StageAssessment,
     StepProgress,
 )
+from practice.models import Attempt
 
 from .models import MemberRole, Organisation
 from .roles import Viewer, has_role, organisations_of, user_id
@@ -77,6 +78,16 @@ def practice_grants(user: Viewer) -> PracticeGrants:
         | Q(mock_interview_id__in=interviews),
         interviews=Q(pk__in=interviews),
     )
+
+
+def share_pairings_for(user: Viewer, attempt: Attempt) -> QuerySet[Pairing]:
+    """The pairings `user` may share `attempt` with from its feedback page: their own answer
+    (one of a mock interview is shared with the whole interview instead), to a mentor of
+    theirs now. Empty for anyone else, so the page shows no button."""
+    uid = user_id(user)
+    if uid is None or attempt.user_id != uid or attempt.mock_interview_id is not None:
+        return Pairing.objects.none()
+    return Pairing.objects.filter(partner_id=uid, status=ACTIVE, mentor__isnull=False)
 
 
 def practice_shares_visible_to(user: Viewer) -> QuerySet[PracticeShare]:
@@ -231,4 +242,5 @@ __all__: list[str] = [
     "reviews_editable_by",
     "reviews_visible_to",
     "sessions_visible_to",
+    "share_pairings_for",
 ]

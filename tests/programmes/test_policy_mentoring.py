@@ -105,3 +105,17 @@ def test_only_the_candidate_changes_or_revokes(cast: Cast, world: dict[str, Any]
     assert not policy.journal_editable_by(user).exists()
     assert not policy.goals_editable_by(user).exists()
     assert not policy.attempts_editable_by(user).filter(pk=world["attempt"].pk).exists()
+
+
+@pytest.mark.parametrize("who", EVERYONE)
+def test_only_the_candidate_may_share_their_answer_with_their_mentor(
+    cast: Cast, world: dict[str, Any], who: str
+) -> None:
+    pairings = policy.share_pairings_for(cast.people[who], world["hidden"])
+    expected = [world["pairing"].pk] if who == "north:candidate" else []
+    assert list(pairings.values_list("pk", flat=True)) == expected, who
+
+
+def test_no_one_to_share_with_once_the_pairing_ends(cast: Cast, world: dict[str, Any]) -> None:
+    services.pairing_end(pairing=world["pairing"], user=cast.candidate)
+    assert not policy.share_pairings_for(cast.candidate, world["hidden"]).exists()
