@@ -36,11 +36,11 @@ class QuestionFilterForm(forms.Form):
         label="Jurisdiction",
     )
 
-    def __init__(self, *args: Any, role: str = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, role: str = "", viewer: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # A role page offers only the competencies its questions assess.
+        # A role page offers only the competencies of the questions it lists to `viewer`.
         competency = cast(forms.ModelChoiceField, self.fields["competency"])
-        competency.queryset = competencies_for(role)
+        competency.queryset = competencies_for(role, viewer)
 
     def filters(self, role: str = "", jurisdiction: str = "general") -> QuestionFilter:
         data = self.cleaned_data if self.is_valid() else {}

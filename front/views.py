@@ -25,7 +25,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def _browse(request: HttpRequest, role: Role | None) -> HttpResponse:
     """One view for a role page and the whole-bank search: a page, or its HTMX fragment."""
-    form = QuestionFilterForm(request.GET or None, role=role.slug if role else "")
+    form = QuestionFilterForm(
+        request.GET or None, role=role.slug if role else "", viewer=request.user
+    )
     jurisdiction = jurisdiction_of(request.user, form.asked_jurisdiction())
     filters = form.filters(role=role.slug if role else "", jurisdiction=jurisdiction)
     found, match = question_find(filters, viewer=request.user)

@@ -116,12 +116,14 @@ def role_first(
     ).order_by(*order, "slug")
 
 
-def competencies_for(role: str = "") -> QuerySet[Competency]:
+def competencies_for(role: str = "", viewer: Any = None) -> QuerySet[Competency]:
     """The competencies a role's questions assess (every one with a question, without a role):
-    what a competency filter should offer, so that no choice is sure to match nothing."""
-    found = Competency.objects.filter(questions__isnull=False)
+    what a competency filter should offer, so that no choice is sure to match nothing. Only the
+    questions `viewer` may see count, so another organisation's own ones name nothing here."""
+    questions = visible(viewer)
     if role:
-        found = found.filter(questions__roles__slug=role)
+        questions = questions.filter(roles__slug=role)
+    found = Competency.objects.filter(questions__in=questions.values("pk"))
     return found.distinct().order_by("name")
 
 

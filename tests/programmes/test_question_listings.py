@@ -16,8 +16,13 @@ from practice.pdf import guide_questions
 from practice.plan import plan_build
 from practice.services import pick_questions
 from programmes.content import question_add, question_hide
-from questionbank.models import Level, Question, Role
-from questionbank.selectors import QuestionFilter, question_list, roles_with_counts
+from questionbank.models import Competency, Level, Question, Role
+from questionbank.selectors import (
+    QuestionFilter,
+    competencies_for,
+    question_list,
+    roles_with_counts,
+)
 from tests.programmes.cast import Cast
 
 ROLE = "patient-liaison"
@@ -139,3 +144,33 @@ def test_a_hidden_question_counts_out_and_an_own_one_in_for_members_only(
     )
     assert count(cast.candidate) == bundled
     assert count(cast.people["south:candidate"]) == bundled
+
+
+def test_the_competency_filter_offers_an_own_questions_competency_to_members_only(
+    client: Client, cast: Cast, role: Role
+) -> None:
+    local = Competency.objects.create(
+        slug="local-policy",
+        name="Local visiting policy",
+        definition="d",
+        anchor_1="a",
+        anchor_3="b",
+        anchor_5="c",
+    )
+    question_add(
+        organisation=cast.north,
+        text="Which of North Hospital's visiting rules would you explain first, and why?",
+        type="situational",
+        competency=local,
+        roles=[role],
+        levels=list(Level.objects.all()),
+        key_points=["Start from the family's worry"],
+    )
+    assert local in competencies_for(ROLE, cast.candidate)
+    assert local not in competencies_for(ROLE, cast.people["south:candidate"])
+    assert local not in competencies_for()
+    for who, offered in [("north:candidate", True), ("south:candidate", False)]:
+        client.force_login(cast.people[who])
+        for url in (f"/roles/{ROLE}/", "/questions/"):
+            page = client.get(url).content.decode()
+            assert ('value="local-policy"' in page) is offered, (who, url)
