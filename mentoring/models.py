@@ -180,13 +180,28 @@ class Pairing(models.Model):
     ended_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Which of the partner's places for a mentor this pairing holds while active: 1 up to the
+    # organisation's `mentors_per_partner`. Two active pairings of one partner never share a
+    # place (a unique constraint, on SQLite and PostgreSQL alike), so with the default of one
+    # place a partner has one active mentor whatever two requests do at once.
+    slot = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(partner=models.F("mentor")), name="pairing_two_people"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["partner", "slot"],
+                condition=Q(status="active"),
+                name="one_active_mentor_per_place",
+                violation_error_message="This partner already has an active mentor.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="active") | Q(slot__isnull=False),
+                name="active_pairing_holds_a_place",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from practice.models import Attempt, MockInterview
@@ -239,30 +239,48 @@ def mentors_allowed(organisation: Organisation) -> int:
     return found.mentors_per_partner if found else 1
 
 
+ONE_MENTOR = (
+    "This partner already has an active mentor; end that pairing first (or ask the programme "
+    "admin to allow more than one)."
+)
+
+
+def _free_place(pairing: Pairing) -> int:
+    """The first of the partner's places for a mentor that no active pairing holds."""
+    allowed = mentors_allowed(pairing.organisation)
+    active = Pairing.objects.filter(partner_id=pairing.partner_id, status=ACTIVE)
+    taken = set(active.values_list("slot", flat=True))
+    free = [n for n in range(1, allowed + 1) if n not in taken]
+    if len(taken) >= allowed or not free:
+        raise ValidationError(ONE_MENTOR)
+    return free[0]
+
+
 def pairing_accept(*, pairing: Pairing, user: User) -> Pairing:
     """The other person accepts. A partner has one active mentor unless the organisation's
-    admin allows more; a mentor takes no more partners than their capacity."""
+    admin allows more (the database refuses a second pairing in the same place, should two
+    acceptances pass the checks at once); a mentor takes no more partners than their capacity."""
     if pairing.status != Pairing.Status.REQUESTED or pairing.mentor_id is None:
         raise ValidationError("This request is no longer open.")
     if user.pk == pairing.requested_by_id or user.pk not in (pairing.partner_id, pairing.mentor_id):
         raise ValidationError("The other person accepts a request.")
     with transaction.atomic():
-        # Lock both people, so two acceptances at once cannot both pass the counts below.
+        # Lock both people (on PostgreSQL), so two acceptances at once queue for the checks.
         list(
             User.objects.select_for_update().filter(pk__in=[pairing.partner_id, pairing.mentor_id])
         )
-        mentors = Pairing.objects.filter(partner_id=pairing.partner_id, status=ACTIVE).count()
-        if mentors >= mentors_allowed(pairing.organisation):
-            raise ValidationError(
-                "This partner already has an active mentor; end that pairing first (or ask the "
-                "programme admin to allow more than one)."
-            )
+        slot = _free_place(pairing)
         profile = MentorProfile.objects.filter(user_id=pairing.mentor_id).first()
         capacity = profile.capacity if profile else 1
         if Pairing.objects.filter(mentor_id=pairing.mentor_id, status=ACTIVE).count() >= capacity:
             raise ValidationError("This mentor has no room for another partner just now.")
-        pairing.status, pairing.accepted_at = ACTIVE, timezone.now()
-        pairing.save(update_fields=["status", "accepted_at"])
+        pairing.status, pairing.accepted_at, pairing.slot = ACTIVE, timezone.now(), slot
+        try:
+            with transaction.atomic():
+                pairing.save(update_fields=["status", "accepted_at", "slot"])
+        except IntegrityError:
+            pairing.status, pairing.accepted_at, pairing.slot = Pairing.Status.REQUESTED, None, None
+            raise ValidationError(ONE_MENTOR) from None
     return pairing
 
 

@@ -92,6 +92,7 @@ def test_no_one_else_can_share_the_answer(
         mentor=cast.people["south:mentor"],
         requested_by=cast.people["south:candidate"],
         status=Pairing.Status.ACTIVE,
+        slot=1,
         goals="g",
         code_of_conduct="c",
         how_to_end="h",

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.test import Client
+from django.urls import reverse
 
 from mentoring import services
 from mentoring.matching import MentorFacts, Wishes, explain, suggest
@@ -193,3 +195,57 @@ def test_the_mentor_finds_a_waiting_request_on_their_pathway_page(
     _ask(cast, "north:mentor")
     client.force_login(cast.people["north:mentor"])
     assert b"(waiting for you)" in client.get("/mentoring/").content
+
+
+def test_a_second_active_mentor_is_refused_on_the_page_with_a_clear_message(
+    client: Client, cast: Cast, pairing: Pairing
+) -> None:
+    _second_mentor(cast)
+    second = _ask(cast, "north:interviewer")
+    client.force_login(cast.people["north:interviewer"])
+    url = reverse("pairing_action", args=[second.pk, "accept"])
+    page = client.post(url, follow=True).content.decode()
+    assert "This partner already has an active mentor; end that pairing first" in page
+    second.refresh_from_db()
+    assert second.status == "requested" and second.slot is None
+
+
+def test_the_database_refuses_a_second_active_pairing_in_the_same_place(
+    cast: Cast, pairing: Pairing
+) -> None:
+    """Even a write that skips `pairing_accept` (two acceptances at once, a script) cannot give
+    a partner two active mentors where one is allowed."""
+    assert pairing.slot == 1
+    _second_mentor(cast)
+    second = _ask(cast, "north:interviewer")
+    second.status, second.slot = Pairing.Status.ACTIVE, 1
+    with pytest.raises(ValidationError, match=r"This partner already has an active mentor\."):
+        second.validate_constraints()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        second.save()
+    second.slot = None  # an active pairing must hold a place
+    with pytest.raises(IntegrityError), transaction.atomic():
+        second.save()
+    assert Pairing.objects.filter(partner=cast.candidate, status="active").count() == 1
+
+
+def test_allowing_two_mentors_gives_two_places_and_an_ended_pairing_frees_its_own(
+    cast: Cast, pairing: Pairing
+) -> None:
+    MentoringPolicy.objects.create(organisation=cast.north, mentors_per_partner=2)
+    _second_mentor(cast)
+    second = services.pairing_accept(
+        pairing=_ask(cast, "north:interviewer"), user=cast.people["north:interviewer"]
+    )
+    assert (pairing.slot, second.slot) == (1, 2)
+    services.pairing_end(pairing=pairing, user=cast.candidate)
+    again = services.pairing_accept(
+        pairing=_ask(cast, "north:mentor"), user=cast.people["north:mentor"]
+    )
+    assert again.slot == 1
+    # The admin narrowing it back to one refuses a third, though a place is free.
+    services.pairing_end(pairing=again, user=cast.candidate)
+    MentoringPolicy.objects.filter(organisation=cast.north).update(mentors_per_partner=1)
+    third = _ask(cast, "north:mentor")
+    with pytest.raises(ValidationError, match="already has an active mentor"):
+        services.pairing_accept(pairing=third, user=cast.people["north:mentor"])
