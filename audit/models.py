@@ -53,6 +53,10 @@ class Event(models.TextChoices):
     MENTOR_SHARE_ADDED = "mentor_share_added", "Shared with a mentor"
     MENTOR_SHARE_WITHDRAWN = "mentor_share_withdrawn", "Share with a mentor withdrawn"
     MENTOR_SHARE_VIEWED = "mentor_share_viewed", "Shared item read by a mentor"
+    # Django's admin (#9): what staff added, changed (which fields) and deleted there.
+    ADMIN_ADDED = "admin_added", "Added in the admin"
+    ADMIN_CHANGED = "admin_changed", "Changed in the admin"
+    ADMIN_DELETED = "admin_deleted", "Deleted in the admin"
 
 
 class AuditQuerySet(models.QuerySet["AuditEvent"]):
