@@ -126,7 +126,7 @@ def test_the_partner_sees_a_former_mentor_and_may_pair_again(
     client.force_login(cast.candidate)
 
     page = client.get(f"/mentoring/pairings/{history.current.pk}/")
-    assert page.status_code == 200 and "a former mentor" in page.content.decode()
+    assert page.status_code == 200 and "A former mentor mentoring" in page.content.decode()
     assert NOTES in page.content.decode()
     review = client.get(f"/mentoring/shared/{history.share.pk}/").content.decode()
     assert "a former mentor" in review and "Which options?" in review
