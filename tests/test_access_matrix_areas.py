@@ -53,7 +53,8 @@ PAIR = {"north:candidate", "north:mentor"}
 KINDS = [
     (r"^/hiring/kits/<int:pk>/", "kit"),
     (r"^/api/v1/hiring/kits/{kit_id}", "kit"),
-    (r"^/hiring/(competencies|questions)/<int:pk>/", "kit_part"),
+    (r"^/hiring/competencies/<int:pk>/", "kit_part"),
+    (r"^/hiring/questions/<int:pk>/", "kit_question"),
     (r"^/api/v1/hiring/interviews/{interview_id}/debrief", "debrief"),
     (r"^/hiring/candidates/<int:pk>/", "hiring_candidate"),
     (r"^/hiring/interviews/<int:pk>/", "interview"),
@@ -76,6 +77,7 @@ KINDS = [
 MAY_REACH = {
     "kit": HIRING_STAFF,
     "kit_part": HIRING_STAFF,
+    "kit_question": HIRING_STAFF,
     "hiring_candidate": {"north:hiring_manager", *PANEL},
     "interview": {"north:hiring_manager", *PANEL},
     # Blind until submitted: north's first interviewer has submitted, the second has not (the
@@ -158,6 +160,7 @@ def world_build() -> World:
     ids = {
         "kit": hiring.kit.pk,
         "kit_part": competency.pk,
+        "kit_question": competency.questions.get().pk,
         "hiring_candidate": hiring.candidate.pk,
         "debrief": hiring.candidate.pk,
         "interview": interview.pk,
