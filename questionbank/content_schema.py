@@ -26,6 +26,7 @@ ROLE_ORDER = [
     "patient-liaison",
     "patient-portal-specialist",
     "patient-advocate",
+    "peer-supporter",
     "healthcare-general",
 ]
 

@@ -17,7 +17,7 @@ runner = CliRunner()
 def test_validate_the_bundled_content() -> None:
     result = runner.invoke(app, ["content", "validate"])
     assert result.exit_code == 0, result.output
-    assert "OK: 5 roles" in result.output
+    assert "OK: 6 roles" in result.output
 
 
 def test_validate_names_the_broken_file_and_line(tmp_path: Path) -> None:

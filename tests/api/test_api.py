@@ -54,7 +54,7 @@ def test_get_one_question(http: httpx.Client) -> None:
 
 def test_roles_and_competencies(http: httpx.Client) -> None:
     roles = http.get("/roles").json()
-    assert len(roles) == 5 and all(r["question_count"] > 0 for r in roles)
+    assert len(roles) == 6 and all(r["question_count"] > 0 for r in roles)
     assert roles[0]["slug"] == "patient-partner" and roles[-1]["slug"] == "healthcare-general"
     competencies = http.get("/competencies").json()
     assert set(competencies[0]["anchors"]) == {"1", "3", "5"}

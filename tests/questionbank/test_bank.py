@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_loading_creates_the_bank(bank: None) -> None:
-    assert Role.objects.count() == 5
+    assert Role.objects.count() == 6
     assert Competency.objects.count() >= 40
     assert Question.objects.count() >= 100
     question = Question.objects.first()

@@ -47,6 +47,7 @@ def test_the_bundled_pack_is_valid_and_large_enough() -> None:
         "patient-liaison",
         "patient-portal-specialist",
         "patient-advocate",
+        "peer-supporter",
         "healthcare-general",
     }
     for spec, _ in pack.questions:
