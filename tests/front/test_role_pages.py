@@ -64,3 +64,22 @@ def test_several_matches_read_in_the_plural(client: Client, bank: None) -> None:
         "/questions/", {"type": "technical"}, headers={"HX-Request": "true"}
     ).content.decode()
     assert re.search(r"\d+ questions match your filters\.", body)
+
+
+def test_the_peer_supporter_page_lists_its_own_questions_before_the_casework_it_shares(
+    client: Client, bank: None
+) -> None:
+    response = client.get("/roles/peer-supporter/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    own = Question.objects.filter(source_file="peer-supporter.yaml")
+    assert own.count() >= 10
+    written_for = page.index("Written for the Peer Supporter role")
+    for question in own:
+        assert written_for < page.index(question.get_absolute_url()), question.slug
+    # A casework question shared with the partner role is listed after them, once retagged.
+    shared = Question.objects.get(slug="pp-reluctant-patients")
+    assert shared.roles.filter(slug="peer-supporter").exists()
+    also = page.index("Also asked in Peer Supporter interviews")
+    assert also < page.index(shared.get_absolute_url())
+    assert "Peer Supporter" in client.get("/").content.decode()
