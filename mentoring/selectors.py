@@ -126,7 +126,8 @@ def _facts(profile: MentorProfile) -> matching.MentorFacts:
 
 def partner_for_mentor(user: User, partner_id: int) -> tuple[User, Pairing]:
     """A partner `user` mentors now, with the pairing; anyone else is a 404."""
-    pairing = policy.mentees_of(user).filter(partner_id=partner_id).select_related("partner")
+    # partner__pk: an id past the database's integers is then a 404, not an overflow.
+    pairing = policy.mentees_of(user).filter(partner__pk=partner_id).select_related("partner")
     found = pairing.first()
     if found is None:
         raise Http404

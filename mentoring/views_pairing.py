@@ -67,7 +67,8 @@ def mentor_list(request: HttpRequest) -> HttpResponse:
 def pairing_request(request: HttpRequest, mentor_id: int) -> HttpResponse:
     me = _me(request)
     organisation = pathway.home_organisation(me)
-    profile = policy.mentor_profiles_visible_to(me).filter(user_id=mentor_id).first()
+    # user__pk: an id past the database's integers is a 404, not an overflow of the column.
+    profile = policy.mentor_profiles_visible_to(me).filter(user__pk=mentor_id).first()
     if organisation is None or profile is None:
         raise Http404
     form = PairingRequestForm(request.POST)

@@ -162,7 +162,9 @@ def _partners_readable(user: Viewer) -> Q:
 
 
 def may_view_pathway_of(user: Viewer, partner_id: int) -> bool:
-    return partner_id == user_id(user) or mentees_of(user).filter(partner_id=partner_id).exists()
+    # `partner__pk`, not `partner_id`: a primary key's lookup answers an id past the database's
+    # integers with nothing, where the foreign key's column overflows (a 500).
+    return partner_id == user_id(user) or mentees_of(user).filter(partner__pk=partner_id).exists()
 
 
 def progress_visible_to(user: Viewer) -> QuerySet[StepProgress]:
