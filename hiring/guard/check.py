@@ -8,7 +8,9 @@ from typing import Any
 from .normalise import normalise
 from .rules import JURISDICTIONS, RuleBook, Topic, rule_book
 
-PATIENT_PARTNER = "patient-partner"
+# Roles for which lived experience of care is the qualification (the patient partner's and the
+# peer supporter's): an open invitation to share it passes, a demand for a diagnosis does not.
+LIVED_EXPERIENCE_ROLES = frozenset({"patient-partner", "peer-supporter"})
 
 
 @dataclass(frozen=True)
@@ -86,12 +88,13 @@ def check(question: str, *, jurisdiction: str | None = None, role: str | None = 
     """Which protected topics `question` asks a candidate about, under which rule, and what to
     ask instead. A question about patients (a patient's faith, a patient's disability) is
     job-related and passes; so do the lawful forms each topic lists (right to work, legal minimum
-    age, tasks the job involves). For the patient-partner role lived experience is the
-    qualification: an open invitation to share it passes, a demand for a diagnosis does not."""
+    age, tasks the job involves). For the patient-partner and peer-supporter roles lived
+    experience is the qualification: an open invitation to share it passes, a demand for a
+    diagnosis does not."""
     code = jurisdiction_code(jurisdiction)
     book = rule_book()
     text = normalise(question)
-    patient_partner = role == PATIENT_PARTNER
+    patient_partner = role in LIVED_EXPERIENCE_ROLES
     notes: list[str] = []
     hits = [
         hit

@@ -41,7 +41,8 @@ def guard(
         Jurisdiction, typer.Option(help="Whose law to apply (any: all three).")
     ] = Jurisdiction.any,
     role: Annotated[
-        str | None, typer.Option(help="Role slug; patient-partner knows lived experience.")
+        str | None,
+        typer.Option(help="Role slug; patient-partner and peer-supporter accept lived experience."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per question.")] = False,
 ) -> None:

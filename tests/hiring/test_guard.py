@@ -82,10 +82,14 @@ def test_patient_partner_mode_turns_a_diagnosis_question_into_an_invitation() ->
     assert "only what you are comfortable with" not in general.alternative
 
 
-def test_patient_partner_mode_lets_lived_experience_be_asked_about() -> None:
+@pytest.mark.parametrize("role", ["patient-partner", "peer-supporter"])
+def test_lived_experience_roles_let_it_be_asked_about(role: str) -> None:
     question = "Tell us about your own experience as a patient."
     assert not check(question).lawful
-    assert check(question, role="patient-partner").lawful
+    assert check(question, role=role).lawful
+    assert not check(question, role="patient-liaison").lawful
+    invitation = check("What is your diagnosis?", role=role).alternative
+    assert invitation is not None and "only what you are comfortable with" in invitation
 
 
 def test_it_reads_contractions_and_british_spelling() -> None:
