@@ -28,7 +28,7 @@ from api.api import api
 
 EXAMPLES = int(os.getenv("SCHEMATHESIS_EXAMPLES", "5"))
 # The areas this suite covers; each area's own tests add theirs when they pass it.
-TAGS = {"bank", "practice", "data rights"}
+TAGS = {"bank", "practice", "data rights", "programmes", "hiring", "mentoring"}
 OPERATIONS = sorted(
     f"{method.upper()} {path}"
     for path, operations in api.get_openapi_schema()["paths"].items()
@@ -45,6 +45,19 @@ TAKES_AN_ANSWER = {
     "POST /api/v1/attempts",
     "POST /api/v1/mock-interviews/{interview_id}/answers",
 }
+# Values the schema gives as plain strings but that must name something in the content files
+# (a pathway stage or step, a reflection framework) or be an e-mail address Django's validator
+# takes: a schema-valid request may still be refused with 422, so only the acceptance check is
+# left out for them (their own tests cover the values).
+NAMES_CONTENT = {
+    "POST /api/v1/mentoring/goals",
+    "POST /api/v1/mentoring/journal",
+    "POST /api/v1/mentoring/pathway/steps/{key}",
+    "POST /api/v1/organisations/{slug}/invitations",
+}
+# A query list sent as one value (`languages=false`) is a list of that one string, which
+# schemathesis counts as a schema violation accepted; the rejection check is left out for it.
+QUERY_LISTS = {"GET /api/v1/mentoring/mentors"}
 
 
 @pytest.fixture
@@ -67,8 +80,10 @@ def auth(owner: User) -> dict[str, str]:
 
 
 def test_the_suite_covers_the_core_operations() -> None:
-    assert len(OPERATIONS) >= 15
+    assert len(OPERATIONS) >= 50
     assert "DELETE /api/v1/attempts/{attempt_id}" in OPERATIONS
+    for area in ("/api/v1/hiring/", "/api/v1/mentoring/", "/api/v1/organisations"):
+        assert any(area in label for label in OPERATIONS), area
 
 
 @pytest.mark.parametrize("label", OPERATIONS)
@@ -93,10 +108,10 @@ def test_each_operation_conforms_to_the_openapi_document(
     def check(case: schemathesis.Case) -> None:
         case.call_and_validate(headers=auth, excluded_checks=excluded)
 
-    excluded: list[Any] = (
-        [checks.positive_data_acceptance, checks.negative_data_rejection]
-        if label in TAKES_AN_ANSWER
-        else []
-    )
+    excluded: list[Any] = []
+    if label in TAKES_AN_ANSWER or label in NAMES_CONTENT:
+        excluded.append(checks.positive_data_acceptance)
+    if label in TAKES_AN_ANSWER or label in QUERY_LISTS:
+        excluded.append(checks.negative_data_rejection)
 
     check()
