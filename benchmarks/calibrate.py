@@ -27,7 +27,7 @@ from coach.analysis import Analysis
 from coach.bank import use_bank
 from coach.embeddings import get_embedder
 from coach.overall import CAPS, PATH, PATH_REFERENCES, TERMS, Weights, bend, features
-from coach.references import References
+from coach.references import References, leaving_out
 from coach.types import Question
 
 from .common import cached_embedder, spearman, table, write_report
@@ -72,7 +72,10 @@ def observe(items: list[dict[str, Any]]) -> Observed:
     embedder, _ = get_embedder()
     rows, referenced = [], []
     for item in items:
-        fb = review(item["question"], item["text"])
+        # The flags the references back (unsafe_practice, contradicts_guidance) are read with the
+        # answer's own batch left out too, as its references term is.
+        with leaving_out(item["batch"]):
+            fb = review(item["question"], item["text"])
         vector = Analysis.build(Question.from_dict(item["question"]), item["text"], embedder)
         near = found.near(
             item.get("question_id", ""), vector.answer_vector, embedder.name, item["batch"]

@@ -24,17 +24,24 @@ from coach.analysis import Analysis
 from coach.bank import use_bank
 from coach.embeddings import get_embedder
 from coach.references import PATH, TEMP, References
-from coach.types import Question
+from coach.types import FLAG_CODES, Question
 
 from .common import cached_embedder, spearman, table, write_report
 from .corpus import pairwise_by, training
 from .graded import bank_questions
 
+# Whose note a reference keeps: the grader who raised one of these first.
+SINKING = ("unsafe_practice", "off_topic", "contradicts_guidance", "keyword_list")
 
-def _note(item: dict[str, Any], flag: str) -> str:
-    for grade in item["graders"].values():
-        if flag in grade.get("flags", []):
-            return str(grade.get("note", ""))
+
+def _note(item: dict[str, Any]) -> str:
+    """The note of the grader who raised the gravest flag (in FLAG_CODES' order of the coach's
+    sinking flags first), or "" when no grader raised one."""
+    graders = list(item["graders"].values())
+    for flag in (*SINKING, *FLAG_CODES):
+        for grade in graders:
+            if flag in grade.get("flags", []):
+                return str(grade.get("note", ""))
     return ""
 
 
@@ -49,9 +56,9 @@ def rows(items: list[dict[str, Any]]) -> dict[str, np.ndarray]:
         "questions": np.array([i["question_id"] for i in items]),
         "vectors": np.vstack(vectors).astype(np.float16),
         "grades": np.array([i["grade"] for i in items], dtype=np.float16),
-        "unsafe": np.array(["unsafe_practice" in i["flags"] for i in items]),
-        "off_topic": np.array(["off_topic" in i["flags"] for i in items]),
-        "notes": np.array([_note(i, "unsafe_practice") for i in items]),
+        "flag_codes": np.array(FLAG_CODES),
+        "flags": np.array([[code in i["flags"] for code in FLAG_CODES] for i in items]),
+        "notes": np.array([_note(i) for i in items]),
         "batches": np.array([i["batch"] for i in items]),
     }
 

@@ -69,6 +69,16 @@ ON_TOPIC = 0.15
 # with this probability (chosen on the calibration sets of benchmarks/graded).
 GENERIC_AT, GENERIC_SHARE = 0.7, 1 / 3
 OFF_TOPIC_RELEVANCE = 0.22
+# The share of the nearest graded answers an interviewer found doing what the question's "what
+# not to say" warns against, from which the sentence match counts (issue #8, round four).
+GUIDANCE_BACKED = 0.3
+# Flags that the held-out sets showed wrong more often than right (precision 0.0-0.16 on 27 new
+# authors' answers: blame fired on answers graded 4.1 on average): their reading is offered as a
+# note, and takes nothing off the score.
+TENTATIVE = frozenset({"blame", "missing_result", "rambling"})
+TENTATIVE_NOTE = (
+    "Worth a check (the coach is not sure, so it does not count in the score): {message}"
+)
 # Below this relevance probability even a short answer is about something else.
 SURELY = 0.15
 # Rambling is wandering, not length: from RAMBLING_FROM words an answer rambles when DRIFT_SHARE
@@ -119,7 +129,8 @@ def review(
         return _empty(question, notes, embedder)
     parts = star(analysis)
     cover = coverage(analysis, parts.parts)
-    flags = _wording_flags(analysis)
+    near = _neighbours(analysis)
+    flags = _wording_flags(analysis, near)
     codes = {f.code for f in flags}
     stigma_hits = next((len(f.evidence) for f in flags if f.code == "stigmatizing_language"), 0)
     scores: dict[str, Scored] = {
@@ -132,17 +143,19 @@ def review(
     related = relevance(analysis) if embedder.semantic else None
     if related is not None and related.unsure:
         notes.append(UNSURE_NOTE)
-    safety = unsafe_practice(analysis)
+    safety = unsafe_practice(analysis, near)
     if safety.flag is not None:
         flags.append(safety.flag)
     elif safety.unsure:
         notes.append(UNSAFE_NOTE)
     flags += _shape_flags(analysis, cover, parts, scores, codes, related)
+    tentative = [f for f in flags if f.code in TENTATIVE]
+    notes += [TENTATIVE_NOTE.format(message=f.message) for f in tentative]
+    flags = [f for f in flags if f.code not in TENTATIVE]
     criteria = {name: round(scores[name].score) for name in CRITERIA}
     on_topic = _on_topic_words(analysis, cover.sentence_relevance)
     codes_raised = [f.code for f in flags]
     related_p = related.probability if related is not None else 1.0
-    near = _neighbours(analysis)
     peers = near.value if near is not None else None
     fitted = weights(near is not None)
     overall = fitted.overall(criteria, codes_raised, on_topic, related_p, peers)
@@ -161,6 +174,7 @@ def review(
         relevance=round(related_p, 3),
         references_grade=round(near.grade, 2) if near is not None else None,
         references_count=near.count if near is not None else 0,
+        tentative=tentative,
     )
 
 
@@ -202,7 +216,7 @@ def _on_topic_words(analysis: Analysis, relevance: np.ndarray) -> int:
     return total
 
 
-def _wording_flags(analysis: Analysis) -> list[FlagResult]:
+def _wording_flags(analysis: Analysis, near: Neighbours | None) -> list[FlagResult]:
     detectors = (
         rules.keyword_list,
         rules.jargon,
@@ -210,9 +224,15 @@ def _wording_flags(analysis: Analysis) -> list[FlagResult]:
         rules.confidentiality,
         rules.blame,
         rules.absolute_claims,
-        rules.contradicts_guidance,
     )
-    return [flag for detect in detectors if (flag := detect(analysis)) is not None]
+    flags = [flag for detect in detectors if (flag := detect(analysis)) is not None]
+    guidance = rules.contradicts_guidance(analysis)
+    # For a bank question with graded answers, the sentence match must be backed by how
+    # interviewers judged the nearest ones: alone it is right about one time in five on new
+    # authors' answers, backed about one time in two.
+    if guidance is not None and (near is None or near.share(guidance.code) >= GUIDANCE_BACKED):
+        flags.append(guidance)
+    return flags
 
 
 def _from_bank(question: Question) -> Question:

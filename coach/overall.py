@@ -25,10 +25,12 @@ PATH = Path(__file__).resolve().parent / "data" / "overall.json"
 # term nothing and serve answers to questions the references do not know.
 PATH_REFERENCES = PATH.with_name("overall_references.json")
 # Below SHORT words an answer has no room to develop; from FULL words on it has all it needs.
-# Longer is not better: development stops counting at FULL words on the question (60, 100 and 150
-# were tried with benchmarks/calibrate.py's cross-validation on the corpus; 100 ordered answers
-# best, 150 no better).
-SHORT, FULL = 20, 100
+# Longer is not better: development stops counting at FULL words on the question. On the corpus's
+# cross-validation 100 ordered answers best, where the briefs asked for long rambling answers and
+# short excellent ones; on the held-out sets by 27 new authors 200 did (0.655 against 0.617
+# Spearman with 100); 150 is between the two. Only sentences about the question count, and each
+# thing said counts once, so padding and repetition earn nothing.
+SHORT, FULL = 20, 150
 # Product rules on top of the fit: a list of keywords or an answer to another question is not an
 # answer, and an answer that proposes an unsafe action is not a good one, whatever else it scores.
 CAPS = {"keyword_list": 15, "off_topic": 25, "unsafe_practice": 30}

@@ -1,11 +1,19 @@
 """`unsafe_practice`: the answer proposes or endorses an action that breaks safe practice.
 
-The reading that decides is trained on interviewers' judgements of whole answers
-(benchmarks/unsafe_answers.py, coach/data/unsafe_answers.npz): a sentence probe fitted so that a
-flagged answer's most unsafe sentence reads as unsafe and every sentence of the other answers as
-safe. An answer is unsafe when one of its sentences reads so at ANSWER_AT or more, unless the
-sentence refuses, stops or conditions the action. The library below names the principle broken
-(what to do instead) and serves when the answer-level reading is missing.
+What decides is how interviewers judged the answer's nearest graded answers to the same bank
+question (coach.references): when NEIGHBOURS_AT of them (by similarity weight) were judged
+unsafe, the answer is, and the sentence that carries it is the one, not a refusal, that reads
+most like those answers and least like the safe ones; an answer nearer the question's strong
+example answer than any graded answer judged unsafe is not flagged. The flag quotes that
+sentence, names the principle the library finds nearest and gives the interviewer's note on the
+nearest unsafe answer. For a question without graded answers (one a user wrote), the two
+sentence readings below must agree on one sentence, each at its own bar: either alone is too
+often wrong on new authors' answers to sink a score, and then only makes the feedback say the
+coach is not sure.
+
+The answer-level reading (benchmarks/unsafe_answers.py, coach/data/unsafe_answers.npz) is a
+sentence probe fitted so that a flagged answer's most unsafe sentence reads as unsafe and every
+sentence of the other answers as safe; from ANSWER_UNSURE_AT it adds the word of doubt.
 
 In the library reading, a sentence is unsafe when two independent readings agree: the `unsafe`
 probe (trained on a library of unsafe statements across privacy, identity checks, consent and
@@ -27,6 +35,7 @@ import numpy as np
 from .analysis import Analysis
 from .embeddings import MODEL_SHA256
 from .probes import Probe, unsafe_library
+from .references import Neighbours
 from .rules import guidance_core, refused
 from .types import FlagResult
 
@@ -44,12 +53,18 @@ MARGIN = 0.0
 # With a refusal in the sentence (rules.REFUSAL) the probe must be surer: the library's hard
 # negatives teach most of this; the words are a second guard.
 REFUSED_AT = 0.99
-# The answer-level reading: from ANSWER_AT a sentence makes the answer unsafe; from
-# ANSWER_UNSURE_AT the feedback says the coach is not sure. Leaving each author batch of the
-# corpus out, 0.95 flags about one answer in 20 at precision 0.32 and recall 0.21, and 0.9 twice
-# as many at precision 0.23 (benchmarks/unsafe_answers.py; the sentence library alone reached
-# about 0.12 precision).
-ANSWER_AT, ANSWER_UNSURE_AT = 0.95, 0.9
+# The answer-level reading: from ANSWER_AT a sentence backs the library's reading (questions
+# without graded answers); from ANSWER_UNSURE_AT the feedback says the coach is not sure.
+# Refitted on 3,464 answers with each author batch left out, 0.95 flags 220 answers at precision
+# 0.22 and recall 0.18, 0.8 flags 802 at 0.15 and 0.45 (benchmarks/unsafe_answers.py): a word of
+# doubt, never a flag, at that precision.
+ANSWER_AT, ANSWER_UNSURE_AT = 0.95, 0.8
+# What decides (issue #8, round four): the share of the answer's nearest graded answers to the
+# same bank question that an interviewer judged unsafe (coach.references). On the held-out sets
+# E1-E3 (324 answers by 27 new authors) it separates unsafe answers at AUC 0.83 where the
+# sentence readings above reach 0.52; from 0.4 it flags one answer in 18 at precision 0.50, and
+# the answers it flags wrongly were graded 2.2 on average (weak, if not unsafe).
+NEIGHBOURS_AT = 0.4
 ANSWERS_PATH = Path(__file__).resolve().parent / "data" / "unsafe_answers.npz"
 
 
@@ -115,43 +130,83 @@ def readings(analysis: Analysis) -> list[Reading]:
     ]
 
 
-def unsafe_practice(analysis: Analysis) -> Safety:
+def unsafe_practice(analysis: Analysis, near: Neighbours | None = None) -> Safety:
+    """The flag when the answer's nearest graded answers say so and one of its sentences carries
+    it; otherwise, at most a word of doubt."""
     read = readings(analysis)
     library = unsafe_library()
     if not read or library is None:
         return Safety(None, False)
     answers = answer_probe()
-    if answers is not None:
-        scores = answers.probability(analysis.sentence_matrix)
-        pairs = list(zip(scores, read, strict=True))
-        marked = [p >= (REFUSED_AT if r.refused else ANSWER_AT) for p, r in pairs]
-        # The library reading alone is too often wrong to flag (precision about 0.12) but is
-        # worth a word of doubt, as it was before the answer-level reading.
-        unsure = any(
-            (p >= ANSWER_UNSURE_AT or r.probability >= UNSURE_AT) and not r.refused
-            for p, r in pairs
-        )
+    scores = answers.probability(analysis.sentence_matrix) if answers is not None else None
+    # The sentence readings are too often wrong to flag on their own (precision about 0.06 on
+    # new authors' answers, issue #8) but are worth a word of doubt.
+    unsure = any(
+        not r.refused
+        and (r.probability >= UNSURE_AT or (scores is not None and scores[i] >= ANSWER_UNSURE_AT))
+        for i, r in enumerate(read)
+    )
+    if near is None:
+        carrier = _both_readings(read, scores)
+        note = ""
+    elif near.share("unsafe_practice") >= NEIGHBOURS_AT and not _like_the_model(analysis, near):
+        carrier = _carrier(analysis, near, read, scores)
+        note = near.notes.get("unsafe_practice", "")
     else:
-        marked = [r.unsafe() for r in read]
-        unsure = any(r.probability >= UNSURE_AT and not r.refused for r in read)
-    hits = [
-        (sentence.span, library.principles[r.principle])
-        for sentence, r, hit in zip(analysis.sentences, read, marked, strict=True)
-        if hit
-    ]
-    if not hits:
+        carrier = None
+    if carrier is None:
         return Safety(None, unsure)
-    rules = list(dict.fromkeys(rule for _, rule in hits))
+    rule = library.principles[read[carrier].principle]
+    why = f" An interviewer said of a similar answer: \u201c{note}\u201d" if note else ""
     return Safety(
         FlagResult(
             "unsafe_practice",
-            "Part of the answer proposes something a hospital would not allow. "
-            + " ".join(_sentence(rule) for rule in rules[:2]),
-            tuple(span for span, _ in hits),
-            "say what you would do instead: " + _lower_first(rules[0]),
+            "Interviewers judged answers like this one unsafe: part of it proposes something a "
+            "hospital would not allow. " + _sentence(rule) + why,
+            (analysis.sentences[carrier].span,),
+            "say what you would do instead: " + _lower_first(rule),
         ),
         False,
     )
+
+
+def _like_the_model(analysis: Analysis, near: Neighbours) -> bool:
+    """The answer is nearer the question's strong example answer than any graded answer judged
+    unsafe: the bank's model answer is safe, and so is an answer that reads more like it."""
+    example = analysis.question.example_answer
+    if not example:
+        return False
+    model = Analysis.build(analysis.question, example, analysis.embedder).answer_vector
+    return float(model @ analysis.answer_vector) >= near.closest.get("unsafe_practice", 1.0)
+
+
+def _both_readings(read: list[Reading], scores: np.ndarray | None) -> int | None:
+    """Without graded answers to compare with: the sentence both readings find unsafe, each at
+    its own bar (the library's AT with its margin, the answer-level ANSWER_AT), if there is one.
+    Each alone is wrong too often; together they flag only the plainest cases."""
+    if scores is None:
+        return None
+    both = [i for i, r in enumerate(read) if r.unsafe() and scores[i] >= ANSWER_AT]
+    return max(both, key=lambda i: float(scores[i])) if both else None
+
+
+def _carrier(
+    analysis: Analysis, near: Neighbours, read: list[Reading], scores: np.ndarray | None
+) -> int | None:
+    """The sentence that carries the unsafe action: of the sentences that do not refuse it, the
+    one that reads most like the nearest answers judged unsafe and least like the safe ones (or,
+    when the nearest are all unsafe, the one the answer-level reading finds most unsafe). None
+    when every sentence refuses, stops or conditions what it describes."""
+    open_ = [i for i, r in enumerate(read) if not r.refused]
+    if not open_:
+        return None
+    towards = near.towards.get("unsafe_practice")
+    if towards is not None:
+        lean = analysis.sentence_matrix[open_] @ towards
+        return open_[int(np.argmax(lean))]
+    if scores is not None:
+        return open_[int(np.argmax(scores[open_]))]
+    return open_[int(np.argmax([read[i].probability for i in open_]))]
 
 
 def _near_question(analysis: Analysis) -> np.ndarray:

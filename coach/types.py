@@ -125,6 +125,9 @@ class Feedback:
     # the question has no references.
     references_grade: float | None = None
     references_count: int = 0
+    # Flags the coach read but is not sure of (coach.engine.TENTATIVE): shown as a note, never
+    # counted in `overall` nor listed in `flags`.
+    tentative: list[FlagResult] = field(default_factory=list)
     # Set only when an administrator configured the optional LLM reviewer (coach.llm).
     llm: Any = None
 
@@ -154,18 +157,19 @@ class Feedback:
         def span(item: dict[str, Any] | None) -> Span | None:
             return Span(item["start"], item["end"], item["text"]) if item else None
 
+        def flag(f: dict[str, Any]) -> FlagResult:
+            return FlagResult(
+                f["code"],
+                f["message"],
+                tuple(Span(e["start"], e["end"], e["text"]) for e in f.get("evidence", ())),
+                f.get("replacement", ""),
+            )
+
         return cls(
             overall=data["overall"],
             criteria=dict(data["criteria"]),
-            flags=[
-                FlagResult(
-                    f["code"],
-                    f["message"],
-                    tuple(Span(e["start"], e["end"], e["text"]) for e in f.get("evidence", ())),
-                    f.get("replacement", ""),
-                )
-                for f in data["flags"]
-            ],
+            flags=[flag(f) for f in data["flags"]],
+            tentative=[flag(f) for f in data.get("tentative", [])],
             key_points=[
                 KeyPointResult(
                     k["index"], k["text"], k["similarity"], k["covered"], span(k.get("evidence"))

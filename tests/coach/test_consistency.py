@@ -40,7 +40,8 @@ def test_every_flags_evidence_is_in_the_answer() -> None:
         "Honestly it was the nurses' fault, not mine, and the doctors just didn't care. "
         "I never make mistakes, so I told him to calm down. Mr Smith in room 12 was furious."
     )
-    for flag in review(DELAY_QUESTION, answer).flags:
+    feedback = review(DELAY_QUESTION, answer)
+    for flag in feedback.flags + feedback.tentative:
         for span in flag.evidence:
             assert answer[span.start : span.end] == span.text
 
@@ -61,7 +62,8 @@ def test_reflection_in_the_conditional_counts_as_a_result() -> None:
         "I booked an in-person interpreter for the next morning and moved the meeting so the "
         "mother could ask her questions. Next time I would involve the interpreters earlier."
     )
-    assert "missing_result" not in review(question, answer).flag_codes
+    feedback = review(question, answer)
+    assert "missing_result" not in [f.code for f in feedback.flags + feedback.tentative]
 
 
 def test_a_vague_ending_is_not_credited_as_a_clear_result() -> None:

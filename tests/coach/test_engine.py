@@ -70,7 +70,9 @@ def test_a_short_complete_answer_beats_a_long_wandering_one(delay_question: dict
         "perfect. I remember thinking that communication matters. I also worked in a pub near the "
         "football ground on match days, and it could get really lively, to be fair. "
     ) * 3
-    assert review(delay_question, short).overall > review(delay_question, wandering).overall + 20
+    # Rambling is only noted now (issue #8, round four): the wandering answer loses on coverage,
+    # structure and clarity, and its off-question words do not count as development.
+    assert review(delay_question, short).overall > review(delay_question, wandering).overall + 15
 
 
 def test_it_reviews_a_question_with_only_a_text() -> None:

@@ -16,6 +16,15 @@ def flags(answer: str, question: dict[str, Any] | None = None) -> list[str]:
     return review(question or Q, answer).flag_codes
 
 
+def tentative(answer: str, question: dict[str, Any] | None = None) -> list[str]:
+    """What the coach read but is not sure of: in a note, not in the flags nor the score."""
+    feedback = review(question or Q, answer)
+    codes = [f.code for f in feedback.tentative]
+    assert not set(codes) & set(feedback.flag_codes)
+    assert all(any(f.message in note for note in feedback.notes) for f in feedback.tentative)
+    return codes
+
+
 PAD = (
     " I listened carefully, explained the options in plain words, checked that the plan made sense "
     "to them, and followed up the next week to see how things were going."
@@ -89,8 +98,11 @@ def test_general_descriptions_are_not_confidentiality_risks(text: str) -> None:
         "Honestly it was the nurses' fault; they never tell us anything." + PAD,
     ],
 )
-def test_it_flags_blame(text: str) -> None:
-    assert "blame" in flags(text)
+def test_it_reads_blame_but_only_notes_it(text: str) -> None:
+    # Blame read from words alone was wrong on most new authors' answers (issue #8): it is noted,
+    # not flagged.
+    assert "blame" in tentative(text)
+    assert "blame" not in flags(text)
 
 
 def test_it_flags_blame_said_without_stock_phrases() -> None:
@@ -101,14 +113,13 @@ def test_it_flags_blame_said_without_stock_phrases() -> None:
         "update anyone, which left me looking like I had dropped the ball." + PAD
     )
     feedback = review(Q, text)
-    assert "blame" in feedback.flag_codes
-    flag = next(f for f in feedback.flags if f.code == "blame")
+    flag = next(f for f in feedback.tentative if f.code == "blame")
     assert any("porters" in span.text or "consultants" in span.text for span in flag.evidence)
 
 
 def test_owning_a_mistake_is_not_blame() -> None:
     text = "I told her it was my fault, not the team's, and apologised straight away." + PAD
-    assert "blame" not in flags(text)
+    assert "blame" not in flags(text) + tentative(text)
 
 
 @pytest.mark.parametrize(
@@ -151,14 +162,14 @@ def test_plain_answers_are_not_jargon() -> None:
     assert "jargon" not in flags(STRONG)
 
 
-def test_it_flags_a_missing_result(delay_question: dict[str, Any]) -> None:
+def test_it_notes_a_missing_result(delay_question: dict[str, Any]) -> None:
     no_result = (
         "At my last job on a clinic desk, a man became angry after a long wait. My job was to calm "
         "things down. I listened to him, apologised, and asked the nurse what was causing the "
         "delay. I then explained the reason to him and offered to rebook him for the next day."
     )
-    assert "missing_result" in flags(no_result, delay_question)
-    assert "missing_result" not in flags(STRONG, delay_question)
+    assert "missing_result" in tentative(no_result, delay_question)
+    assert "missing_result" not in tentative(STRONG, delay_question)
 
 
 def test_a_plainly_told_outcome_is_a_result(delay_question: dict[str, Any]) -> None:
@@ -169,7 +180,7 @@ def test_a_plainly_told_outcome_is_a_result(delay_question: dict[str, Any]) -> N
         "delay. I explained the reason and offered him a slot the next morning. He took it and "
         "was seen at nine the next day, and he thanked me on his way out."
     )
-    assert "missing_result" not in flags(plain, delay_question)
+    assert "missing_result" not in tentative(plain, delay_question)
 
 
 def test_an_answer_with_no_story_is_not_asked_for_its_result(
@@ -180,8 +191,8 @@ def test_an_answer_with_no_story_is_not_asked_for_its_result(
         "I genuinely care about everyone I meet. Communication is key in healthcare, and I believe "
         "every patient deserves to feel heard and valued at every step."
     )
-    raised = flags(platitudes, delay_question)
-    assert "generic" in raised and "missing_result" not in raised
+    assert "generic" in flags(platitudes, delay_question)
+    assert "missing_result" not in tentative(platitudes, delay_question)
 
 
 def test_a_specific_answer_is_not_generic() -> None:
@@ -205,15 +216,15 @@ def test_it_flags_off_topic_answers(delay_question: dict[str, Any]) -> None:
     assert "off_topic" in flags(text, delay_question)
 
 
-def test_it_flags_rambling(delay_question: dict[str, Any]) -> None:
+def test_it_notes_rambling(delay_question: dict[str, Any]) -> None:
     text = (
         "Delays are something I understand because I hate waiting. Last summer we flew to Portugal "
         "for my cousin's wedding and the flight was delayed six hours, and my husband was furious. "
         "Anyway, the wedding was lovely, at a vineyard, and my aunt argued about the seating plan. "
         "I also worked in a pub near the football ground, and on match days it got lively. "
     ) * 4 + "So I know what waiting feels like, and I would be patient with patients."
-    assert "rambling" in flags(text, delay_question)
-    assert "rambling" not in flags(STRONG, delay_question)
+    assert "rambling" in tentative(text, delay_question)
+    assert "rambling" not in tentative(STRONG, delay_question)
 
 
 def test_it_flags_what_the_guidance_warns_against(delay_question: dict[str, Any]) -> None:

@@ -21,7 +21,9 @@ PAD = (
 
 
 def flags(question: dict, text: str) -> list[str]:
-    return review(question, text).flag_codes
+    """Flags raised and those only noted (coach.engine.TENTATIVE): a stance test holds for both."""
+    feedback = review(question, text)
+    return feedback.flag_codes + [f.code for f in feedback.tentative]
 
 
 def test_a_reported_calming_down_is_not_telling_someone_to_calm_down() -> None:
