@@ -8,6 +8,8 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from coach.overall import FULL
+
 from .progress_chart import trend_panels
 from .selectors import CompetencyTrend
 
@@ -26,7 +28,7 @@ PART_LABELS = {
     "specificity": "Specificity",
     "clarity": "Clarity",
     "language": "Language",
-    "development": "A developed answer (words on the question, up to 100)",
+    "development": f"A developed answer (words on the question, up to {FULL})",
     "relevance": "About the question asked",
     "references": "How interviewers graded answers like yours to this question",
 }

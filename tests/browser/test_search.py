@@ -34,7 +34,7 @@ def test_typing_a_word_ranks_and_marks_the_results_in_place(
     page.get_by_label("Search", exact=True).fill("portal")
     expect(count).to_contain_text("match “portal”")  # swapped in: nothing moves focus later
     page.get_by_label("Search", exact=True).focus()
-    for _ in range(12):  # past the filters and the button, to the first result
+    for _ in range(30):  # past the filters and the button, to the first result
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.closest('ol.ranked') !== null"):
             break

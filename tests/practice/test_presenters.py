@@ -16,7 +16,7 @@ def test_score_rows_name_each_part_and_show_penalties_as_losses() -> None:
     assert score_rows(parts) == [
         ("Starting point", "−26", "–"),
         ("Coverage of the talking points", "43", "88"),
-        ("A developed answer (words on the question, up to 100)", "45", "48"),
+        ("A developed answer (words on the question, up to 150)", "45", "48"),
         ("Blaming others", "−18", "–"),
         ("Kept within 0-100, or capped by a flag", "3", "–"),
     ]

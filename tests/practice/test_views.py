@@ -49,16 +49,16 @@ def test_submitting_an_answer_shows_feedback(signed_in: Client, question: Questi
 def test_the_feedback_page_shows_how_the_score_is_made(
     signed_in: Client, owner: User, question: Question
 ) -> None:
-    blaming = STRONG + " Honestly it was the nurses' fault, they never tell us anything."
-    attempt = attempt_create(user=owner, question=question, answer=blaming)
-    assert "blame" in [f["code"] for f in attempt.feedback["flags"]]
+    claiming = STRONG + " To be honest I never make mistakes, it just doesn't affect me at all."
+    attempt = attempt_create(user=owner, question=question, answer=claiming)
+    assert "absolute_claims" in [f["code"] for f in attempt.feedback["flags"]]
     page = signed_in.get(f"/attempts/{attempt.pk}/").content.decode()
     assert "How this score is made" in page
     assert "Coverage of the talking points" in page and "A developed answer" in page
     assert "75 a 4 (good)" in page
-    penalty = next(p for p in attempt.feedback["score_parts"] if p["name"] == "blame")
+    penalty = next(p for p in attempt.feedback["score_parts"] if p["name"] == "absolute_claims")
     assert penalty["points"] < 0 and penalty["possible"] == 0
-    assert f'<th scope="row">Blaming others</th><td>−{round(-penalty["points"])}</td>' in page
+    assert f'<th scope="row">Absolute claims</th><td>−{round(-penalty["points"])}</td>' in page
 
 
 def test_a_failed_submit_keeps_the_text(signed_in: Client, question: Question) -> None:
