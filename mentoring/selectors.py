@@ -13,7 +13,8 @@ from coach.text import sentences
 from practice.models import Attempt
 from programmes import policy
 from programmes.models import MemberRole
-from questionbank.models import Competency, Question
+from questionbank.models import Competency
+from questionbank.selectors import visible
 
 from . import matching
 from .models import AnswerComment, MentorProfile, Pairing, PracticeReview, PracticeShare
@@ -88,8 +89,9 @@ def answer_view(user: User, share: PracticeShare, attempt: Attempt) -> AnswerVie
 
 
 def next_question_choices(attempt: Attempt) -> list[tuple[str, str]]:
-    """Bank questions on the same competency (or any, for the candidate's own question)."""
-    found = Question.objects.all()
+    """Questions the candidate may see (the bundled bank less what their organisations hide,
+    plus their own) on the same competency (or any, for the candidate's own question)."""
+    found = visible(attempt.user)
     if attempt.competency_id:
         found = found.filter(competency_id=attempt.competency_id)
     if attempt.question_id:

@@ -174,3 +174,19 @@ def test_the_competency_filter_offers_an_own_questions_competency_to_members_onl
         for url in (f"/roles/{ROLE}/", "/questions/"):
             page = client.get(url).content.decode()
             assert ('value="local-policy"' in page) is offered, (who, url)
+
+
+def test_a_mentor_suggests_next_only_what_the_candidate_may_see(
+    cast: Cast, hidden: Question, own: Question
+) -> None:
+    from mentoring.selectors import next_question_choices
+    from practice.models import Attempt
+
+    other = Question.objects.filter(competency=hidden.competency).exclude(pk=hidden.pk).first()
+    assert other is not None
+    member = Attempt(user=cast.candidate, question=other, competency=hidden.competency)
+    slugs = [slug for slug, _ in next_question_choices(member)]
+    assert hidden.slug not in slugs and own.slug in slugs
+    outsider = Attempt(user=cast.people["outsider"], question=other, competency=hidden.competency)
+    slugs = [slug for slug, _ in next_question_choices(outsider)]
+    assert hidden.slug in slugs and own.slug not in slugs
