@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -17,6 +18,23 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_coach() -> None:
+    """Warm the answer coach once per test process, as a server does at start (careprep.wsgi):
+    the live test server does not, and the first review of a fresh process encodes the whole
+    bank (about 20 s for 213 questions on two busy cores), longer than a click waits."""
+    from coach import review
+    from coach.bank import current_bank, use_bank
+    from questionbank.coaching import pack_questions
+
+    if current_bank() is not None:
+        return
+    questions = pack_questions(Path(__file__).parents[2] / "content")
+    use_bank(questions)
+    first = questions[0]
+    review(first, first["example_answer"])
 
 
 @pytest.fixture(scope="session")
